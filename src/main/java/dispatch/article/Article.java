@@ -1,0 +1,44 @@
+package dispatch.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An article as parsed from its text: the headline, its related headlines, the body, and the
+ * metadata its front matter gave. Dates the text does not give are left empty; the caller decides
+ * on fallbacks (file name, modification time).
+ *
+ * @param title the headline, or the front matter's {@code title}
+ * @param related related headlines, in the order they appear
+ * @param body paragraphs and subheadings, page furniture removed
+ * @param meta what the front matter said
+ */
+public record Article(String title, List<String> related, List<Block> body, FrontMatter meta) {
+
+    /** Creates an article; lists are copied and must not hold nulls. */
+    public Article {
+        related = List.copyOf(related);
+        body = List.copyOf(body);
+    }
+
+    /**
+     * The summary: the front matter's {@code summary}, else the first paragraph, else empty.
+     */
+    public Optional<String> summary() {
+        if (meta.summary().isPresent()) {
+            return meta.summary();
+        }
+        return body.stream().filter(Block::isParagraph).map(Block::text).findFirst();
+    }
+
+    /** The number of paragraphs (subheadings not counted). */
+    public long paragraphCount() {
+        return body.stream().filter(Block::isParagraph).count();
+    }
+
+    /** The published date the front matter gave, if any. */
+    public Optional<Instant> date() {
+        return meta.date();
+    }
+}

@@ -1,0 +1,47 @@
+package dispatch.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Dispatch's configuration, the {@code dispatch.*} keys. */
+@ConfigMapping(prefix = "dispatch")
+public interface DispatchConfig {
+
+    /** The public base URL every absolute link and id is built from. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** The directory holding one folder per feed. */
+    @WithDefault("feeds")
+    Path feedsDir();
+
+    /** The largest article file, in bytes, that is read; larger ones are skipped and reported. */
+    @WithDefault("1048576")
+    long maxArticleBytes();
+
+    /** Page furniture phrases dropped from articles; the built-in list when absent. */
+    Optional<List<String>> furniture();
+
+    /** The gzip level (1–9) of precompressed representations. */
+    @WithDefault("6")
+    int gzipLevel();
+
+    /** HTTP caching. */
+    Cache cache();
+
+    /** The {@code Cache-Control} extensions sent with every feed. */
+    interface Cache {
+
+        /** {@code stale-while-revalidate}: how long a cache may serve a stale feed while it revalidates. */
+        @WithDefault("60s")
+        Duration staleWhileRevalidate();
+
+        /** {@code stale-if-error}: how long a cache may serve a stale feed when Dispatch is failing. */
+        @WithDefault("1d")
+        Duration staleIfError();
+    }
+}

@@ -1,0 +1,66 @@
+package dispatch.feed;
+
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import java.util.Date;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+/**
+ * Writes Atom 1.0 (RFC 4287) with Rome: a {@code self} link, {@code updated}, an author and
+ * {@code xml:lang}. Removes what Rome adds from Dublin Core beside Atom's own elements
+ * ({@code dc:date}, {@code dc:language}) and the empty {@code author} it writes for an entry
+ * without one (the feed's author stands for it).
+ */
+public final class AtomRenderer implements FeedRenderer {
+
+    private static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
+
+    private final Links links;
+
+    /** A renderer that builds URLs with {@code links}. */
+    public AtomRenderer(Links links) {
+        this.links = links;
+    }
+
+    @Override
+    public FeedFormat format() {
+        return FeedFormat.ATOM;
+    }
+
+    @Override
+    public byte[] render(FeedSnapshot snapshot) {
+        Feed feed = (Feed) SyndFeeds.build(snapshot, links, "atom_1.0").createWireFeed();
+        feed.setUpdated(Date.from(snapshot.updated()));
+        feed.setAlternateLinks(List.of(link("alternate", links.feedHome(snapshot.id()), "text/html")));
+        feed.setOtherLinks(List.of(link("self", links.feed(snapshot.id(), FeedFormat.ATOM), FeedFormat.ATOM.mediaType())));
+        Document doc;
+        try {
+            doc = new WireFeedOutput().outputJDom(feed);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome refused the Atom feed " + snapshot.id(), e);
+        }
+        Element root = doc.getRootElement();
+        snapshot.definition().language().ifPresent(lang -> root.setAttribute("lang", lang, Namespace.XML_NAMESPACE));
+        root.removeChildren("date", DC);
+        root.removeChildren("language", DC);
+        for (Element entry : root.getChildren("entry", root.getNamespace())) {
+            entry.getChildren("author", root.getNamespace())
+                    .removeIf(author -> author.getChildTextTrim("name", root.getNamespace()) == null
+                            || author.getChildTextTrim("name", root.getNamespace()).isEmpty());
+        }
+        return SyndFeeds.write(doc);
+    }
+
+    private static Link link(String rel, String href, String type) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        return link;
+    }
+}

@@ -1,0 +1,54 @@
+package dispatch.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One feed entry, the same in every format: an article, or one of its related headlines.
+ *
+ * @param id a stable id (an IRI): the same across restarts, replicas and edits
+ * @param title the entry's title, plain text
+ * @param link the absolute URL of the page the entry stands for
+ * @param summary a plain-text summary, if the entry has one
+ * @param contentHtml the content as HTML whose text is escaped
+ * @param published when the entry was first published
+ * @param updated when it last changed
+ * @param author the author's name, if the entry has its own
+ * @param categories tags
+ * @param related links to related entries and articles
+ * @param externalUrl the article's original address, when it was published elsewhere first
+ */
+public record Entry(
+        String id,
+        String title,
+        String link,
+        Optional<String> summary,
+        String contentHtml,
+        Instant published,
+        Instant updated,
+        Optional<String> author,
+        List<String> categories,
+        List<RelatedLink> related,
+        Optional<String> externalUrl) {
+
+    /** Checks the entry; lists are copied. */
+    public Entry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(contentHtml, "contentHtml");
+        categories = List.copyOf(categories);
+        related = List.copyOf(related);
+    }
+
+    /**
+     * A link from an entry to a related entry or article.
+     *
+     * @param href the absolute URL
+     * @param title the related headline
+     */
+    public record RelatedLink(String href, String title) {
+    }
+}

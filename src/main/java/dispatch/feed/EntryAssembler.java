@@ -1,0 +1,160 @@
+package dispatch.feed;
+
+import dispatch.article.Block;
+import dispatch.feed.PublishedPost.Headline;
+import dispatch.feed.PublishedPost.Target;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a feed's posts into its {@link FeedSnapshot}: one entry per article and, in
+ * {@link RelatedMode#ENTRIES} mode, one per related headline, each with a stable id and absolute
+ * links. A related headline that is the title of another article of the same feed links to that
+ * article instead of becoming an entry.
+ */
+public final class EntryAssembler {
+
+    /** Newest first; the slug breaks ties so that the order never depends on file-system order. */
+    private static final Comparator<Post> NEWEST_FIRST =
+            Comparator.comparing(Post::published).reversed().thenComparing(Post::slug);
+
+    private final Links links;
+
+    /** An assembler that builds URLs and ids with {@code links}. */
+    public EntryAssembler(Links links) {
+        this.links = links;
+    }
+
+    /** Assembles the snapshot of the feed {@code definition} describes, made of {@code posts}. */
+    public FeedSnapshot assemble(FeedDefinition definition, List<Post> posts) {
+        List<Post> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
+        Map<String, Post> byTitle = new HashMap<>();
+        for (Post p : sorted) {
+            byTitle.putIfAbsent(titleKey(p.title()), p);
+        }
+        List<PublishedPost> published = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        Instant updated = Instant.EPOCH;
+        for (Post post : sorted) {
+            PublishedPost pp = publish(definition, post, byTitle);
+            published.add(pp);
+            entries.add(articleEntry(pp));
+            for (Headline h : pp.headlines()) {
+                if (h.hasEntry()) {
+                    entries.add(relatedEntry(pp, h));
+                }
+            }
+            if (post.updated().isAfter(updated)) {
+                updated = post.updated();
+            }
+        }
+        spaceOutUpdated(entries);
+        List<Entry> newest = entries.size() > definition.limit() ? entries.subList(0, definition.limit()) : entries;
+        for (Entry e : newest) {
+            if (e.updated().isAfter(updated)) {
+                updated = e.updated();
+            }
+        }
+        return new FeedSnapshot(definition, published, newest, updated);
+    }
+
+    private PublishedPost publish(FeedDefinition definition, Post post, Map<String, Post> byTitle) {
+        String feedId = definition.id();
+        String permalink = links.permalink(feedId, post.slug());
+        String id = post.article().meta().id().orElseGet(() -> links.tag(feedId, post.slug(), post.published()));
+        List<Headline> headlines = new ArrayList<>();
+        Set<String> fragments = new HashSet<>();
+        for (String text : post.article().related()) {
+            String fragment = uniqueFragment("related-" + Slugs.of(text), fragments);
+            Post other = byTitle.get(titleKey(text));
+            if (other != null && other != post) {
+                headlines.add(new Headline(text, fragment, links.permalink(feedId, other.slug()), Target.ARTICLE));
+            } else {
+                Target target = definition.related() == RelatedMode.ENTRIES ? Target.ENTRY : Target.ANCHOR;
+                headlines.add(new Headline(text, fragment, permalink + "#" + fragment, target));
+            }
+        }
+        return new PublishedPost(post, id, permalink, headlines);
+    }
+
+    private static Entry articleEntry(PublishedPost pp) {
+        Post post = pp.post();
+        StringBuilder html = new StringBuilder(1024);
+        for (Block block : post.article().body()) {
+            String tag = block.isParagraph() ? "p" : "h3";
+            html.append('<').append(tag).append('>').append(Html.escape(block.text())).append("</").append(tag).append(">\n");
+        }
+        if (!pp.headlines().isEmpty()) {
+            html.append("<h3>Related</h3>\n<ul>\n");
+            for (Headline h : pp.headlines()) {
+                html.append("<li><a href=\"").append(Html.escape(h.href())).append("\">")
+                        .append(Html.escape(h.text())).append("</a></li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        if (html.length() == 0) {
+            html.append("<p>").append(Html.escape(post.title())).append("</p>\n");
+        }
+        List<Entry.RelatedLink> related = pp.headlines().stream()
+                .filter(h -> h.target() != Target.ANCHOR)
+                .map(h -> new Entry.RelatedLink(h.href(), h.text()))
+                .toList();
+        return new Entry(pp.id(), post.title(), pp.permalink(), post.article().summary(), html.toString(),
+                post.published(), post.updated(), post.article().meta().author(),
+                post.article().meta().categories(), related, post.article().meta().link());
+    }
+
+    private static Entry relatedEntry(PublishedPost pp, Headline h) {
+        Post post = pp.post();
+        String html = "<p>" + Html.escape(h.text()) + "</p>\n<p>Related to <a href=\"" + Html.escape(pp.permalink())
+                + "\">" + Html.escape(post.title()) + "</a></p>\n";
+        String id = pp.id() + (pp.id().contains("#") ? "-" : "#") + h.fragment();
+        return new Entry(id, h.text(), h.href(), Optional.of("Related to: " + post.title()), html, post.published(), post.updated(),
+                post.article().meta().author(), post.article().meta().categories(),
+                List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty());
+    }
+
+    /**
+     * Gives entries that share one {@code updated} time (same-day articles dated by a file-name
+     * prefix, an article and its related headlines) times one second apart, the first in feed
+     * order the latest, so that readers sorting by date keep the feed's order. {@code published}
+     * is left as it is.
+     */
+    private static void spaceOutUpdated(List<Entry> entries) {
+        int i = 0;
+        while (i < entries.size()) {
+            Instant t = entries.get(i).updated();
+            int j = i;
+            while (j < entries.size() && entries.get(j).updated().equals(t)) {
+                j++;
+            }
+            for (int k = i; k < j - 1; k++) {
+                Entry e = entries.get(k);
+                entries.set(k, new Entry(e.id(), e.title(), e.link(), e.summary(), e.contentHtml(), e.published(),
+                        t.plusSeconds(j - 1 - k), e.author(), e.categories(), e.related(), e.externalUrl()));
+            }
+            i = j;
+        }
+    }
+
+    private static String uniqueFragment(String base, Set<String> taken) {
+        String candidate = base;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    /** Titles match when they differ only in case and white space. */
+    private static String titleKey(String title) {
+        return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,51 @@
+package dispatch.feed;
+
+import java.util.Optional;
+
+/** The formats every feed is published in, each under its own file name. */
+public enum FeedFormat {
+    /** RSS 2.0. */
+    RSS("rss.xml", "application/rss+xml; charset=utf-8", "RSS 2.0"),
+    /** Atom 1.0, RFC 4287. */
+    ATOM("atom.xml", "application/atom+xml; charset=utf-8", "Atom 1.0");
+
+    private final String fileName;
+    private final String contentType;
+    private final String label;
+
+    FeedFormat(String fileName, String contentType, String label) {
+        this.fileName = fileName;
+        this.contentType = contentType;
+        this.label = label;
+    }
+
+    /** The last path segment of this format's URL, such as {@code rss.xml}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The {@code Content-Type} this format is served with, charset included. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The media type without parameters, for {@code <link type>} and Atom {@code self} links. */
+    public String mediaType() {
+        return contentType.substring(0, contentType.indexOf(';'));
+    }
+
+    /** A name for people, such as "RSS 2.0". */
+    public String label() {
+        return label;
+    }
+
+    /** The format served under {@code fileName}, if any. */
+    public static Optional<FeedFormat> byFileName(String fileName) {
+        for (FeedFormat f : values()) {
+            if (f.fileName.equals(fileName)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}

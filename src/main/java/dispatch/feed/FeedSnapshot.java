@@ -1,0 +1,29 @@
+package dispatch.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one feed publishes at one moment: the feed's definition, all its posts newest first
+ * (for permalink pages) and the entries of its feed documents. A pure function of the articles:
+ * the same articles always give an equal snapshot.
+ *
+ * @param definition the feed's {@code feed.yaml}
+ * @param posts every published post, newest first
+ * @param entries the newest entries, at most {@link FeedDefinition#limit()}, newest first
+ * @param updated when the feed's content last changed: the latest {@link Post#updated()}, or the
+ *     epoch for a feed without posts
+ */
+public record FeedSnapshot(FeedDefinition definition, List<PublishedPost> posts, List<Entry> entries, Instant updated) {
+
+    /** Creates a snapshot; lists are copied. */
+    public FeedSnapshot {
+        posts = List.copyOf(posts);
+        entries = List.copyOf(entries);
+    }
+
+    /** The feed's id. */
+    public String id() {
+        return definition.id();
+    }
+}

@@ -1,0 +1,115 @@
+package dispatch.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A rendered document ready to serve: its bytes, the same bytes gzipped, a strong entity tag for
+ * each (derived from the bytes, so equal content has equal tags on every replica and after every
+ * restart), its media type and when its content last changed. Computed once per content change;
+ * a request only picks one.
+ */
+public final class Representation {
+
+    private final byte[] body;
+    private final byte[] gzipBody;
+    private final String etag;
+    private final String gzipEtag;
+    private final String contentType;
+    private final Instant lastModified;
+
+    private Representation(byte[] body, byte[] gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified) {
+        this.body = body;
+        this.gzipBody = gzipBody;
+        this.etag = etag;
+        this.gzipEtag = gzipEtag;
+        this.contentType = contentType;
+        this.lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Prepares {@code body} for serving: gzips it at {@code gzipLevel} (1–9) and computes both
+     * entity tags. The caller must not change {@code body} afterwards.
+     */
+    public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
+        byte[] gzip = gzip(body, gzipLevel);
+        return new Representation(body, gzip, entityTag(body), entityTag(gzip), contentType, lastModified);
+    }
+
+    /** The same representation, last modified at {@code instant} instead. */
+    public Representation withLastModified(Instant instant) {
+        return new Representation(body, gzipBody, etag, gzipEtag, contentType, instant);
+    }
+
+    /** The identity-encoded bytes. Shared: do not modify. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The gzip-encoded bytes. Shared: do not modify. */
+    public byte[] gzipBody() {
+        return gzipBody;
+    }
+
+    /** The strong entity tag of {@link #body()}, quoted, such as {@code "3q2-7w"}. */
+    public String etag() {
+        return etag;
+    }
+
+    /** The strong entity tag of {@link #gzipBody()}, quoted. */
+    public String gzipEtag() {
+        return gzipEtag;
+    }
+
+    /** The {@code Content-Type}, charset included. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** When the content last changed, to the second (HTTP dates have no finer precision). */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** Whether both hold the same bytes (and so the same entity tags). */
+    public boolean sameBytes(Representation other) {
+        return other != null && etag.equals(other.etag);
+    }
+
+    /** A strong entity tag: 144 bits of the SHA-256 of {@code bytes}, base64url, quoted. */
+    static String entityTag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 18)) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** Gzips {@code bytes}; the header carries no time or name, so equal input gives equal output. */
+    static byte[] gzip(byte[] bytes, int level) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new LeveledGzipOutputStream(out, level)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A {@link GZIPOutputStream} at a chosen compression level. */
+    private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+        LeveledGzipOutputStream(ByteArrayOutputStream out, int level) throws IOException {
+            super(out, 8192);
+            def.setLevel(Math.max(Deflater.BEST_SPEED, Math.min(Deflater.BEST_COMPRESSION, level)));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dispatch.store;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dispatch.article.XmlText;
+import dispatch.feed.FeedDefinition;
+import dispatch.feed.RelatedMode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads a {@code feed.yaml}. Keys: {@code title} (required), {@code description}, {@code language},
+ * {@code author}, {@code ttl} (minutes), {@code related-headlines} ({@code entries} or
+ * {@code links}), {@code limit}. Unknown keys are refused, so a misspelt key is reported rather
+ * than silently ignored.
+ */
+public final class FeedDefinitionReader {
+
+    /** The keys a {@code feed.yaml} may hold. */
+    public static final String KEYS = "title, description, language, author, ttl, related-headlines, limit";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private FeedDefinitionReader() {
+    }
+
+    /**
+     * Parses the {@code feed.yaml} of feed {@code id}.
+     *
+     * @throws FeedDefinitionException if the YAML is malformed, has an unknown key, or lacks a title
+     */
+    public static FeedDefinition read(String id, byte[] yaml) throws FeedDefinitionException {
+        Raw raw;
+        try {
+            raw = YAML.readValue(yaml, Raw.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new FeedDefinitionException("unknown key '" + e.getPropertyName() + "' (known: " + KEYS + ")", e);
+        } catch (JsonMappingException e) {
+            throw new FeedDefinitionException(e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new FeedDefinitionException("not valid YAML: " + e.getMessage(), e);
+        }
+        if (raw == null || blank(raw.title)) {
+            throw new FeedDefinitionException("'title' is required");
+        }
+        String title = clean(raw.title);
+        RelatedMode mode;
+        try {
+            mode = raw.relatedHeadlines == null ? RelatedMode.ENTRIES
+                    : RelatedMode.valueOf(raw.relatedHeadlines.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FeedDefinitionException("'related-headlines' must be 'entries' or 'links', was '" + raw.relatedHeadlines + "'", e);
+        }
+        if (raw.ttl != null && raw.ttl < 1) {
+            throw new FeedDefinitionException("'ttl' must be a whole number of minutes, at least 1, was " + raw.ttl);
+        }
+        if (raw.limit != null && raw.limit < 1) {
+            throw new FeedDefinitionException("'limit' must be at least 1, was " + raw.limit);
+        }
+        if (raw.language != null && !raw.language.strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
+            throw new FeedDefinitionException("'language' must be a language tag such as en or en-GB, was '" + raw.language + "'");
+        }
+        return new FeedDefinition(
+                id,
+                title,
+                blank(raw.description) ? title : clean(raw.description),
+                Optional.ofNullable(raw.language).map(String::strip),
+                blank(raw.author) ? title : clean(raw.author),
+                raw.ttl == null ? FeedDefinition.DEFAULT_TTL : Duration.ofMinutes(raw.ttl),
+                mode,
+                raw.limit == null ? FeedDefinition.DEFAULT_LIMIT : raw.limit);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String clean(String s) {
+        return XmlText.clean(s).strip();
+    }
+
+    /** The YAML as written; Jackson fills it. */
+    @SuppressWarnings("unused")
+    private static final class Raw {
+        @JsonProperty String title;
+        @JsonProperty String description;
+        @JsonProperty String language;
+        @JsonProperty String author;
+        @JsonProperty Integer ttl;
+        @JsonProperty("related-headlines") String relatedHeadlines;
+        @JsonProperty Integer limit;
+    }
+}

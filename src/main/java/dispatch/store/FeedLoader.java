@@ -1,0 +1,181 @@
+package dispatch.store;
+
+import dispatch.article.Article;
+import dispatch.article.ArticleFormatException;
+import dispatch.article.ArticleParser;
+import dispatch.feed.FeedDefinition;
+import dispatch.feed.Post;
+import dispatch.feed.Slugs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads the feeds directory: one folder per feed, holding a {@code feed.yaml} and article files
+ * ({@code *.txt}, {@code *.md}). A file that cannot be published is reported as a {@link Problem}
+ * and left out; it never takes the rest of its feed, or other feeds, down.
+ */
+public final class FeedLoader {
+
+    /** A feed id: its folder name and URL path segment. */
+    public static final Pattern FEED_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[-_]");
+
+    private final Path feedsDir;
+    private final ArticleParser parser;
+    private final long maxArticleBytes;
+
+    /**
+     * A loader of {@code feedsDir}.
+     *
+     * @param feedsDir the directory holding one folder per feed
+     * @param parser the article parser
+     * @param maxArticleBytes the largest article file that is read; larger ones are skipped
+     */
+    public FeedLoader(Path feedsDir, ArticleParser parser, long maxArticleBytes) {
+        this.feedsDir = feedsDir;
+        this.parser = parser;
+        this.maxArticleBytes = maxArticleBytes;
+    }
+
+    /** The directory this loader reads. */
+    public Path feedsDir() {
+        return feedsDir;
+    }
+
+    /**
+     * Reads every feed. Folders whose name is not a feed id, feeds whose {@code feed.yaml} is
+     * missing or bad, and articles that cannot be read are passed to {@code problems}.
+     *
+     * @throws IOException if the feeds directory itself cannot be listed
+     */
+    public List<LoadedFeed> loadAll(Consumer<Problem> problems) throws IOException {
+        List<LoadedFeed> feeds = new ArrayList<>();
+        for (Path dir : list(feedsDir)) {
+            String name = dir.getFileName().toString();
+            if (name.startsWith(".") || !Files.isDirectory(dir)) {
+                continue;
+            }
+            if (!FEED_ID.matcher(name).matches()) {
+                problems.accept(new Problem(relative(dir), "not a feed name: use lowercase letters, digits, '-' and '_'"));
+                continue;
+            }
+            try {
+                feeds.add(load(name, problems));
+            } catch (FeedDefinitionException e) {
+                problems.accept(new Problem(relative(dir.resolve("feed.yaml")), e.getMessage()));
+            } catch (IOException e) {
+                problems.accept(new Problem(relative(dir), "cannot be read: " + e));
+            }
+        }
+        return feeds;
+    }
+
+    /**
+     * Reads one feed's folder.
+     *
+     * @throws FeedDefinitionException if its {@code feed.yaml} is missing or bad
+     * @throws IOException if the folder cannot be listed
+     */
+    public LoadedFeed load(String id, Consumer<Problem> problems) throws FeedDefinitionException, IOException {
+        Path dir = feedsDir.resolve(id);
+        byte[] yaml;
+        try {
+            yaml = Files.readAllBytes(dir.resolve("feed.yaml"));
+        } catch (NoSuchFileException e) {
+            throw new FeedDefinitionException("missing: every feed folder needs a feed.yaml with at least a title", e);
+        }
+        FeedDefinition definition = FeedDefinitionReader.read(id, yaml);
+        List<Post> posts = new ArrayList<>();
+        Map<String, Path> slugs = new HashMap<>();
+        for (Path file : list(dir)) {
+            if (!isArticleFile(file)) {
+                continue;
+            }
+            try {
+                Post post = readPost(file);
+                Path taken = slugs.putIfAbsent(post.slug(), file);
+                if (taken != null) {
+                    problems.accept(new Problem(relative(file), "its URL /feeds/" + id + "/" + post.slug()
+                            + " is already taken by " + taken.getFileName()));
+                } else if (!post.article().meta().draft()) {
+                    posts.add(post);
+                }
+            } catch (ArticleFormatException e) {
+                problems.accept(new Problem(relative(file), e.getMessage()));
+            } catch (IOException e) {
+                problems.accept(new Problem(relative(file), "cannot be read: " + e));
+            }
+        }
+        return new LoadedFeed(definition, posts);
+    }
+
+    /** Whether {@code file} is an article: a visible regular file ending in .txt or .md. */
+    public static boolean isArticleFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md")) && Files.isRegularFile(file);
+    }
+
+    /** The slug of an article file: its name without extension, as a URL path segment. */
+    public static String slugOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return Slugs.of(dot > 0 ? name.substring(0, dot) : name);
+    }
+
+    private Post readPost(Path file) throws IOException, ArticleFormatException {
+        long size = Files.size(file);
+        if (size > maxArticleBytes) {
+            throw new ArticleFormatException("too large: " + size + " bytes, over the limit of " + maxArticleBytes
+                    + " (dispatch.max-article-bytes)");
+        }
+        Article article = parser.parse(Files.readAllBytes(file));
+        Instant published = article.date().orElse(null);
+        if (published == null) {
+            published = datePrefix(file);
+        }
+        if (published == null) {
+            published = Files.getLastModifiedTime(file).toInstant();
+        }
+        Instant updated = article.meta().updated().orElse(published);
+        return new Post(slugOf(file), article, published, updated);
+    }
+
+    private static Instant datePrefix(Path file) {
+        Matcher m = DATE_PREFIX.matcher(file.getFileName().toString());
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(m.group(1)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private Path relative(Path p) {
+        Path base = feedsDir.getFileName() == null ? feedsDir : feedsDir.getFileName();
+        return base.resolve(feedsDir.relativize(p));
+    }
+}

@@ -1,0 +1,31 @@
+package dispatch.store;
+
+import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedSnapshot;
+import dispatch.feed.Representation;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A feed ready to serve: its snapshot and a representation in every format.
+ *
+ * @param snapshot what the feed publishes
+ * @param documents the rendered feed documents, one per format
+ */
+public record PublishedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents) {
+
+    /** Creates a published feed; the map is copied. */
+    public PublishedFeed {
+        documents = Map.copyOf(documents);
+    }
+
+    /** The feed's id. */
+    public String id() {
+        return snapshot.id();
+    }
+
+    /** The document in {@code format}, if it is published. */
+    public Optional<Representation> document(FeedFormat format) {
+        return Optional.ofNullable(documents.get(format));
+    }
+}

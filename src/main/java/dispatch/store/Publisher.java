@@ -1,0 +1,56 @@
+package dispatch.store;
+
+import dispatch.feed.AtomRenderer;
+import dispatch.feed.EntryAssembler;
+import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedRenderer;
+import dispatch.feed.FeedSnapshot;
+import dispatch.feed.Links;
+import dispatch.feed.Representation;
+import dispatch.feed.RssRenderer;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders loaded feeds into catalogs. A feed's {@code Last-Modified} is the time its content last
+ * changed and never moves backwards: when the bytes change but the newest article date does not
+ * move forward (an article was deleted, say), the time of the change is used instead.
+ */
+public final class Publisher {
+
+    private final EntryAssembler assembler;
+    private final List<FeedRenderer> renderers;
+    private final int gzipLevel;
+
+    /** A publisher building links with {@code links}, gzipping at {@code gzipLevel}. */
+    public Publisher(Links links, int gzipLevel) {
+        this.assembler = new EntryAssembler(links);
+        this.renderers = List.of(new RssRenderer(links), new AtomRenderer(links));
+        this.gzipLevel = gzipLevel;
+    }
+
+    /**
+     * Publishes {@code feed}. {@code previous}, the same feed as published before (or null), keeps
+     * {@code Last-Modified} from moving backwards; {@code now} is the time of this change.
+     */
+    public PublishedFeed publish(LoadedFeed feed, PublishedFeed previous, Instant now) {
+        FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts());
+        Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
+        for (FeedRenderer renderer : renderers) {
+            FeedFormat format = renderer.format();
+            Representation r = Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel);
+            Representation before = previous == null ? null : previous.documents().get(format);
+            if (before != null) {
+                if (r.sameBytes(before)) {
+                    r = before;
+                } else if (!r.lastModified().isAfter(before.lastModified())) {
+                    r = r.withLastModified(now.isAfter(before.lastModified()) ? now : before.lastModified().plusSeconds(1));
+                }
+            }
+            documents.put(format, r);
+        }
+        return new PublishedFeed(snapshot, documents);
+    }
+}

@@ -1,0 +1,35 @@
+package dispatch.web;
+
+import dispatch.store.ContentStore;
+import dispatch.store.Problem;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness at {@code /q/health/ready}: how many feeds are served and every file left out, with
+ * the reason. Bad files never make the service unready; the rest of the content is served.
+ */
+@Readiness
+public class ContentHealthCheck implements HealthCheck {
+
+    private final ContentStore store;
+
+    /** A check of {@code store}. */
+    public ContentHealthCheck(ContentStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var catalog = store.catalog();
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("content").up()
+                .withData("feeds", catalog.feeds().size())
+                .withData("skipped", catalog.problems().size());
+        for (Problem p : catalog.problems()) {
+            b.withData(p.file().toString(), p.reason());
+        }
+        return b.build();
+    }
+}

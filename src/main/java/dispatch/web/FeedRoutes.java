@@ -1,0 +1,100 @@
+package dispatch.web;
+
+import dispatch.feed.FeedFormat;
+import dispatch.store.FeedLoader;
+import io.quarkus.vertx.web.Route;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+
+/**
+ * The HTTP edge: feed documents, the index, feed home pages and article permalinks, answered on
+ * the event loop from prepared bytes. Feed ids and slugs are only ever looked up in memory, never
+ * used as file paths. Anything else is a {@code 404} problem.
+ */
+@ApplicationScoped
+public class FeedRoutes {
+
+    static final String ALLOW = "GET, HEAD";
+
+    private final Site site;
+
+    /** Routes serving {@code site}. */
+    public FeedRoutes(Site site) {
+        this.site = site;
+    }
+
+    /** {@code /}: the index page. */
+    @Route(path = "/", order = 1)
+    void index(RoutingContext ctx) {
+        if (allowed(ctx)) {
+            Responder.send(ctx, site.index());
+        }
+    }
+
+    /** {@code /feeds/<feed>}: redirects to the feed's home page. */
+    @Route(path = "/feeds/:feed", order = 1)
+    void feedWithoutSlash(RoutingContext ctx) {
+        String feed = ctx.pathParam("feed");
+        if (!isName(feed) || !site.hasFeed(feed)) {
+            Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
+        } else if (allowed(ctx)) {
+            ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, "/feeds/" + feed + "/").end();
+        }
+    }
+
+    /** {@code /feeds/<feed>/}: the feed's home page. */
+    @Route(path = "/feeds/:feed/", order = 1)
+    void feedHome(RoutingContext ctx) {
+        String feed = ctx.pathParam("feed");
+        serve(ctx, isName(feed) ? site.feedHome(feed) : Optional.empty(), "There is no feed named '" + feed + "'.");
+    }
+
+    /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, or an article's permalink page. */
+    @Route(path = "/feeds/:feed/:name", order = 1)
+    void feedFile(RoutingContext ctx) {
+        String feed = ctx.pathParam("feed");
+        String name = ctx.pathParam("name");
+        if (!isName(feed) || !site.hasFeed(feed)) {
+            Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
+            return;
+        }
+        Optional<FeedFormat> format = FeedFormat.byFileName(name);
+        if (format.isPresent()) {
+            serve(ctx, site.document(feed, format.get()), "There is no feed named '" + feed + "'.");
+        } else {
+            serve(ctx, site.article(feed, name), "Feed '" + feed + "' has no article '" + name + "'.");
+        }
+    }
+
+    /** Every other path: a 404 problem instead of the default page. */
+    void fallback(@Observes Router router) {
+        router.route().last().handler(ctx -> Problems.notFound(ctx, "Nothing is published at " + ctx.request().path() + "."));
+    }
+
+    private static void serve(RoutingContext ctx, Optional<Served> served, String notFound) {
+        if (served.isEmpty()) {
+            Problems.notFound(ctx, notFound);
+        } else if (allowed(ctx)) {
+            Responder.send(ctx, served.get());
+        }
+    }
+
+    /** Whether the method is GET or HEAD; otherwise answers 405. */
+    private static boolean allowed(RoutingContext ctx) {
+        HttpMethod m = ctx.request().method();
+        if (m == HttpMethod.GET || m == HttpMethod.HEAD) {
+            return true;
+        }
+        Problems.methodNotAllowed(ctx, ALLOW);
+        return false;
+    }
+
+    private static boolean isName(String s) {
+        return s != null && FeedLoader.FEED_ID.matcher(s).matches();
+    }
+}

@@ -1,0 +1,54 @@
+package dispatch.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Error responses as RFC 9457 problem details ({@code application/problem+json}). */
+final class Problems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Problems() {
+    }
+
+    /** 404: nothing is published at the request's path. */
+    static void notFound(RoutingContext ctx, String detail) {
+        send(ctx, 404, "Not Found", detail);
+    }
+
+    /** 405: the path exists but only answers the {@code allowed} methods. */
+    static void methodNotAllowed(RoutingContext ctx, String allowed) {
+        ctx.response().putHeader(HttpHeaders.ALLOW, allowed);
+        send(ctx, 405, "Method Not Allowed", ctx.request().method().name() + " is not allowed here; use " + allowed + ".");
+    }
+
+    /** Sends a problem with {@code status}, its {@code title} and a {@code detail} for people. */
+    static void send(RoutingContext ctx, int status, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.put("instance", ctx.request().path());
+        byte[] body;
+        try {
+            body = JSON.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
+        if (ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD) {
+            ctx.response().end();
+        } else {
+            ctx.response().end(io.vertx.core.buffer.Buffer.buffer(body));
+        }
+    }
+}

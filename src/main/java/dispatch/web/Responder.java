@@ -1,0 +1,55 @@
+package dispatch.web;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+
+/**
+ * Answers GET and HEAD from a prepared representation under Dispatch's caching contract: picks
+ * the gzip or identity body, evaluates the preconditions, and writes 200 or 304 with the
+ * validators, {@code Cache-Control}, {@code Vary} and {@code nosniff}.
+ */
+final class Responder {
+
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence ACCEPT_ENCODING_VALUE = HttpHeaders.createOptimized("Accept-Encoding");
+
+    private Responder() {
+    }
+
+    /** Sends {@code served}; the caller has checked the method is GET or HEAD. */
+    static void send(RoutingContext ctx, Served served) {
+        HttpServerRequest request = ctx.request();
+        HttpServerResponse response = ctx.response();
+        MultiMap in = request.headers();
+        boolean gzip = AcceptEncoding.allowsGzip(in.get(HttpHeaders.ACCEPT_ENCODING));
+        String etag = gzip ? served.gzipEtag : served.etag;
+        MultiMap out = response.headers();
+        out.add(HttpHeaders.ETAG, etag);
+        out.add(HttpHeaders.LAST_MODIFIED, served.lastModified);
+        out.add(HttpHeaders.CACHE_CONTROL, served.cacheControl);
+        out.add(HttpHeaders.VARY, ACCEPT_ENCODING_VALUE);
+        if (Preconditions.notModified(in.get(HttpHeaders.IF_NONE_MATCH), in.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
+                served.representation.lastModified(), Instant.now())) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        out.add(HttpHeaders.CONTENT_TYPE, served.contentType);
+        out.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
+        if (gzip) {
+            out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        out.add(HttpHeaders.CONTENT_LENGTH, gzip ? served.gzipLength : served.length);
+        if (request.method() == HttpMethod.HEAD) {
+            response.end();
+        } else {
+            response.end(gzip ? served.gzipBody : served.body);
+        }
+    }
+}

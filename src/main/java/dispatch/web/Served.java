@@ -1,0 +1,40 @@
+package dispatch.web;
+
+import dispatch.feed.Representation;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A representation prepared for the wire once: both bodies as direct, read-only buffers and every
+ * header value as a string, so that answering a request allocates next to nothing.
+ */
+final class Served {
+
+    final Buffer body;
+    final Buffer gzipBody;
+    final String etag;
+    final String gzipEtag;
+    final String length;
+    final String gzipLength;
+    final String contentType;
+    final String lastModified;
+    final String cacheControl;
+    final Representation representation;
+
+    Served(Representation r, String cacheControl) {
+        this.representation = r;
+        this.body = direct(r.body());
+        this.gzipBody = direct(r.gzipBody());
+        this.etag = r.etag();
+        this.gzipEtag = r.gzipEtag();
+        this.length = Integer.toString(r.body().length);
+        this.gzipLength = Integer.toString(r.gzipBody().length);
+        this.contentType = r.contentType();
+        this.lastModified = HttpDates.format(r.lastModified());
+        this.cacheControl = cacheControl;
+    }
+
+    private static Buffer direct(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly()));
+    }
+}
