@@ -64,12 +64,14 @@ public final class ArticleParser {
         }
         FrontMatter meta = FrontMatter.EMPTY;
         String rest = clean;
-        if (clean.startsWith("---\n") || clean.equals("---")) {
+        int firstLineEnd = clean.indexOf('\n');
+        String firstLine = firstLineEnd < 0 ? clean : clean.substring(0, firstLineEnd);
+        if (strip(firstLine).equals("---")) {
             int end = findFrontMatterEnd(clean);
             if (end < 0) {
                 throw new ArticleFormatException("front matter opened with '---' on the first line is never closed");
             }
-            meta = FrontMatterReader.read(clean.substring(4, end));
+            meta = FrontMatterReader.read(clean.substring(firstLine.length() + 1, end));
             int next = clean.indexOf('\n', end);
             rest = next < 0 ? "" : clean.substring(next + 1);
         }
@@ -113,7 +115,7 @@ public final class ArticleParser {
         int lineStart = text.indexOf('\n') + 1;
         while (lineStart > 0 && lineStart < text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
-            String line = (lineEnd < 0 ? text.substring(lineStart) : text.substring(lineStart, lineEnd)).strip();
+            String line = strip(lineEnd < 0 ? text.substring(lineStart) : text.substring(lineStart, lineEnd));
             if (line.equals("---") || line.equals("...")) {
                 return lineStart;
             }
@@ -127,7 +129,7 @@ public final class ArticleParser {
         List<List<String>> blocks = new ArrayList<>();
         List<String> current = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
-            String s = line.strip();
+            String s = strip(line);
             if (s.isEmpty()) {
                 if (!current.isEmpty()) {
                     blocks.add(current);
@@ -141,6 +143,26 @@ public final class ArticleParser {
             blocks.add(current);
         }
         return blocks;
+    }
+
+    /**
+     * {@code line} without leading and trailing white space, counting the no-break spaces that
+     * pages saved as text are full of (U+00A0, U+2007, U+202F) and stray U+FEFF as white space.
+     */
+    static String strip(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && isSpace(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
     }
 
     private boolean isFurniturePhrase(List<String> block) {
@@ -168,7 +190,7 @@ public final class ArticleParser {
     }
 
     private static String phraseKey(String phrase) {
-        String s = phrase.strip().toLowerCase(Locale.ROOT);
+        String s = strip(phrase).toLowerCase(Locale.ROOT);
         while (!s.isEmpty() && ":>»›".indexOf(s.charAt(s.length() - 1)) >= 0) {
             s = s.substring(0, s.length() - 1).strip();
         }

@@ -80,7 +80,8 @@ final class FrontMatterReader {
             if (v.length() == 10) {
                 return Optional.of(LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
-            String iso = v.replace(' ', 'T');
+            // "2024-06-01 10:00:00 +0200", as Jekyll writes it, is 2024-06-01T10:00:00+0200
+            String iso = v.replaceFirst(" ", "T").replace(" ", "");
             if (iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$")) {
                 return Optional.of(OffsetDateTime.parse(iso.replaceAll("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant());
             }

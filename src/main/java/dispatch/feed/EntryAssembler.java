@@ -3,6 +3,7 @@ package dispatch.feed;
 import dispatch.article.Block;
 import dispatch.feed.PublishedPost.Headline;
 import dispatch.feed.PublishedPost.Target;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Turns a feed's posts into its {@link FeedSnapshot}: one entry per article and, in
@@ -107,7 +109,8 @@ public final class EntryAssembler {
                 .filter(h -> h.target() != Target.ANCHOR)
                 .map(h -> new Entry.RelatedLink(h.href(), h.text()))
                 .toList();
-        return new Entry(pp.id(), post.title(), pp.permalink(), post.article().summary(), html.toString(),
+        Optional<String> summary = Optional.of(post.article().summary().orElse(post.title()));
+        return new Entry(pp.id(), post.title(), pp.permalink(), summary, html.toString(),
                 post.published(), post.updated(), post.article().meta().author(),
                 post.article().meta().categories(), related, post.article().meta().link());
     }
@@ -116,7 +119,7 @@ public final class EntryAssembler {
         Post post = pp.post();
         String html = "<p>" + Html.escape(h.text()) + "</p>\n<p>Related to <a href=\"" + Html.escape(pp.permalink())
                 + "\">" + Html.escape(post.title()) + "</a></p>\n";
-        String id = pp.id() + (pp.id().contains("#") ? "-" : "#") + h.fragment();
+        String id = relatedId(pp.id(), h.fragment());
         return new Entry(id, h.text(), h.href(), Optional.of("Related to: " + post.title()), html, post.published(), post.updated(),
                 post.article().meta().author(), post.article().meta().categories(),
                 List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty());
@@ -143,6 +146,18 @@ public final class EntryAssembler {
             }
             i = j;
         }
+    }
+
+    /**
+     * The id of a related headline's entry, derived from its article's id: a name-based UUID for
+     * a {@code urn:uuid:} id (which cannot take a fragment), else the id with the fragment.
+     */
+    static String relatedId(String articleId, String fragment) {
+        if (articleId.regionMatches(true, 0, "urn:uuid:", 0, 9)) {
+            byte[] name = (articleId + "#" + fragment).getBytes(StandardCharsets.UTF_8);
+            return "urn:uuid:" + UUID.nameUUIDFromBytes(name);
+        }
+        return articleId + (articleId.contains("#") ? "-" : "#") + fragment;
     }
 
     private static String uniqueFragment(String base, Set<String> taken) {

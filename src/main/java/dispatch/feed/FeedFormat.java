@@ -7,7 +7,9 @@ public enum FeedFormat {
     /** RSS 2.0. */
     RSS("rss.xml", "application/rss+xml; charset=utf-8", "RSS 2.0"),
     /** Atom 1.0, RFC 4287. */
-    ATOM("atom.xml", "application/atom+xml; charset=utf-8", "Atom 1.0");
+    ATOM("atom.xml", "application/atom+xml; charset=utf-8", "Atom 1.0"),
+    /** JSON Feed 1.1. */
+    JSON("feed.json", "application/feed+json; charset=utf-8", "JSON Feed 1.1");
 
     private final String fileName;
     private final String contentType;

@@ -59,6 +59,6 @@ public final class RssRenderer implements FeedRenderer {
         for (Element item : channelElement.getChildren("item")) {
             item.removeChildren("date", DC);
         }
-        return SyndFeeds.write(doc);
+        return SyndFeeds.writeWithHexReferences(doc);
     }
 }

@@ -15,12 +15,14 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.jdom2.output.support.AbstractXMLOutputProcessor;
 
 /** What the Rome renderers share: building a {@link SyndFeed} from a snapshot, and writing XML. */
 final class SyndFeeds {
@@ -30,6 +32,7 @@ final class SyndFeeds {
 
     /** A Rome feed of {@code type} ({@code rss_2.0}, {@code atom_1.0}) holding the snapshot's entries. */
     static SyndFeed build(FeedSnapshot snapshot, Links links, String type) {
+        boolean atom = type.startsWith("atom");
         FeedDefinition def = snapshot.definition();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(type);
@@ -43,20 +46,29 @@ final class SyndFeeds {
         feed.setGenerator("Dispatch");
         List<SyndEntry> entries = new ArrayList<>(snapshot.entries().size());
         for (Entry e : snapshot.entries()) {
-            entries.add(entry(e));
+            entries.add(entry(e, atom));
         }
         feed.setEntries(entries);
         return feed;
     }
 
-    private static SyndEntry entry(Entry e) {
+    /**
+     * A Rome entry. Summaries are HTML-escaped for RSS, whose {@code description} readers take as
+     * HTML. In Atom, a title or summary holding {@code <} is written as
+     * {@code type="html"} with its text escaped, so that no reader can mistake it for markup.
+     */
+    private static SyndEntry entry(Entry e, boolean atom) {
         SyndEntry se = new SyndEntryImpl();
         se.setUri(e.id());
         se.setTitle(e.title());
+        if (atom && looksLikeMarkup(e.title())) {
+            se.setTitleEx(content("html", Html.escape(e.title())));
+        }
         se.setLink(e.link());
         se.setPublishedDate(Date.from(e.published()));
         se.setUpdatedDate(Date.from(e.updated()));
-        e.summary().ifPresent(s -> se.setDescription(content("text", s)));
+        e.summary().ifPresent(s -> se.setDescription(
+                atom && !looksLikeMarkup(s) ? content("text", s) : content("html", Html.escape(s))));
         se.setContents(List.of(content("html", e.contentHtml())));
         e.author().ifPresent(a -> se.setAuthors(List.of(person(a))));
         List<SyndCategory> categories = new ArrayList<>();
@@ -69,11 +81,16 @@ final class SyndFeeds {
         List<SyndLink> entryLinks = new ArrayList<>();
         entryLinks.add(link("alternate", e.link(), "text/html", null));
         for (Entry.RelatedLink r : e.related()) {
-            entryLinks.add(link("related", r.href(), "text/html", r.title()));
+            entryLinks.add(link("related", r.href(), "text/html", r.title().indexOf('<') < 0 ? r.title() : null));
         }
         e.externalUrl().ifPresent(u -> entryLinks.add(link("via", u, null, null)));
         se.setLinks(entryLinks);
         return se;
+    }
+
+    /** Whether plain text holds a {@code <}, which a reader could take for the start of a tag. */
+    private static boolean looksLikeMarkup(String text) {
+        return text.indexOf('<') >= 0;
     }
 
     static SyndLink link(String rel, String href, String type, String title) {
@@ -100,12 +117,38 @@ final class SyndFeeds {
 
     /** The document as indented UTF-8 XML with an XML declaration. */
     static byte[] write(Document document) {
+        return write(document, new XMLOutputter());
+    }
+
+    /**
+     * The document as {@link #write(Document)} does, but with {@code &} and {@code <} in text
+     * written as hexadecimal character references ({@code &#x26;}, {@code &#x3C;}), as the RSS
+     * Best Practices Profile advises for RSS's plain-text elements.
+     */
+    static byte[] writeWithHexReferences(Document document) {
+        return write(document, new XMLOutputter(new HexReferences()));
+    }
+
+    private static byte[] write(Document document, XMLOutputter outputter) {
+        outputter.setFormat(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator("\n"));
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator("\n")).output(document, out);
+            outputter.output(document, out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes element text with {@code &} and {@code <} as hexadecimal references. JDOM hands
+     * {@code textRaw} text it has already escaped with {@code &amp;} and {@code &lt;}; those two
+     * references are rewritten, which keeps every other character as it is.
+     */
+    private static final class HexReferences extends AbstractXMLOutputProcessor {
+        @Override
+        protected void textRaw(Writer out, String str) throws IOException {
+            super.textRaw(out, str.indexOf('&') < 0 ? str : str.replace("&amp;", "&#x26;").replace("&lt;", "&#x3C;"));
+        }
     }
 }

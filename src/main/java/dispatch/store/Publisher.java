@@ -5,6 +5,7 @@ import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
+import dispatch.feed.JsonFeedRenderer;
 import dispatch.feed.Links;
 import dispatch.feed.Representation;
 import dispatch.feed.RssRenderer;
@@ -27,7 +28,7 @@ public final class Publisher {
     /** A publisher building links with {@code links}, gzipping at {@code gzipLevel}. */
     public Publisher(Links links, int gzipLevel) {
         this.assembler = new EntryAssembler(links);
-        this.renderers = List.of(new RssRenderer(links), new AtomRenderer(links));
+        this.renderers = List.of(new RssRenderer(links), new AtomRenderer(links), new JsonFeedRenderer(links));
         this.gzipLevel = gzipLevel;
     }
 

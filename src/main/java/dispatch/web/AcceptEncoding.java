@@ -33,12 +33,12 @@ public final class AcceptEncoding {
 
     private static double quality(String[] parts) {
         for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.length() > 2 && (p.charAt(0) == 'q' || p.charAt(0) == 'Q') && p.charAt(1) == '=') {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0 && parts[i].substring(0, eq).strip().equalsIgnoreCase("q")) {
                 try {
-                    return Double.parseDouble(p.substring(2).strip());
+                    return Double.parseDouble(parts[i].substring(eq + 1).strip());
                 } catch (NumberFormatException e) {
-                    return 0;
+                    return 0; // unreadable or empty: refuse rather than guess
                 }
             }
         }
