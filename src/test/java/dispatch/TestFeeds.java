@@ -1,0 +1,82 @@
+package dispatch;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The feeds directory every Quarkus test boots on: the shipped {@code feeds/} plus the fixtures
+ * in {@code src/test/resources/test-feeds}, plus bad files written here (binary, not UTF-8,
+ * empty, over the size limit). Built the same way on every boot, so ETags must agree.
+ */
+public class TestFeeds implements QuarkusTestResourceLifecycleManager {
+
+    /** Where the directory is built. */
+    public static final Path DIR = Path.of("target", "test-feeds");
+
+    /** The article size limit the tests run with. */
+    public static final int MAX_ARTICLE_BYTES = 64 * 1024;
+
+    @Override
+    public Map<String, String> start() {
+        create();
+        return Map.of("dispatch.feeds-dir", DIR.toString(),
+                "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES));
+    }
+
+    @Override
+    public void stop() {
+        // left in place for inspection
+    }
+
+    /** Builds the directory afresh. */
+    public static Path create() {
+        try {
+            deleteRecursively(DIR);
+            copyTree(Path.of("feeds"), DIR);
+            copyTree(Path.of("src", "test", "resources", "test-feeds"), DIR);
+            Path edge = DIR.resolve("edge");
+            Files.write(edge.resolve("2024-05-01-binary.txt"), new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2});
+            Files.write(edge.resolve("2024-05-02-latin1.txt"), "Caf\u00e9 au lait\n\nIt is good.\n".getBytes(StandardCharsets.ISO_8859_1));
+            Files.write(edge.resolve("2024-05-03-empty.txt"), new byte[0]);
+            byte[] huge = new byte[MAX_ARTICLE_BYTES + 1];
+            Arrays.fill(huge, (byte) 'a');
+            Files.write(edge.resolve("2024-05-04-huge.txt"), huge);
+            Files.writeString(edge.resolve("2024-05-05-typo.txt"), "---\ntitel: Misspelt\n---\nA headline\n\nA body.\n");
+            return DIR;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/python3
+"""Parses one feed URL with Python's feedparser and prints what it read as JSON.
+
+Used by the Java tests to check that an independent parser reads Dispatch's feeds as published.
+Exit status 0 always; "bozo" tells whether feedparser found the feed malformed.
+"""
+import json
+import sys
+
+import feedparser
+
+
+def main(url):
+    d = feedparser.parse(url)
+    out = {
+        "bozo": bool(d.bozo),
+        "bozo_exception": repr(d.get("bozo_exception")) if d.bozo else None,
+        "version": d.get("version"),
+        "status": d.get("status"),
+        "feed": {
+            "title": d.feed.get("title"),
+            "link": d.feed.get("link"),
+            "language": d.feed.get("language"),
+        },
+        "entries": [
+            {
+                "id": e.get("id"),
+                "title": e.get("title"),
+                "title_type": e.get("title_detail", {}).get("type"),
+                "link": e.get("link"),
+                "published": e.get("published"),
+                "published_parsed": list(e.published_parsed[:6]) if e.get("published_parsed") else None,
+                "related": [l.get("href") for l in e.get("links", []) if l.get("rel") == "related"],
+                "content": [c.get("value") for c in e.get("content", [])],
+                "summary": e.get("summary"),
+            }
+            for e in d.entries
+        ],
+    }
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
