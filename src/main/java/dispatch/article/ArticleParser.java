@@ -53,11 +53,30 @@ public final class ArticleParser {
     }
 
     /**
+     * Parses an article file's bytes written in {@code syntax}.
+     *
+     * @throws ArticleFormatException if the bytes are not an article
+     */
+    public Article parse(byte[] bytes, Syntax syntax) throws ArticleFormatException {
+        return parse(TextDecoder.decode(bytes), syntax);
+    }
+
+    /**
      * Parses an article's text (line ends may be LF, CRLF or CR).
      *
      * @throws ArticleFormatException if the text has bad front matter or no headline
      */
     public Article parse(String text) throws ArticleFormatException {
+        return parse(text, Syntax.TEXT);
+    }
+
+    /**
+     * Parses an article's text written in {@code syntax}. In Markdown, the headline may start
+     * with {@code #} marks, and each body block is rendered as Markdown.
+     *
+     * @throws ArticleFormatException if the text has bad front matter or no headline
+     */
+    public Article parse(String text, Syntax syntax) throws ArticleFormatException {
         String clean = XmlText.clean(TextDecoder.normalizeLineEnds(text));
         if (clean.startsWith("\uFEFF")) {
             clean = clean.substring(1);
@@ -95,7 +114,7 @@ public final class ArticleParser {
             related.addAll(meta.related().get());
         } else {
             while (i < blocks.size() && isHeadlineShaped(blocks.get(i))) {
-                related.add(blocks.get(i).get(0));
+                related.add(syntax == Syntax.MARKDOWN ? Markdown.toText(blocks.get(i)) : blocks.get(i).get(0));
                 i++;
             }
         }
@@ -105,9 +124,13 @@ public final class ArticleParser {
         }
         List<Block> body = new ArrayList<>();
         for (List<String> block : blocks.subList(i, end)) {
-            body.add(isHeadlineShaped(block) ? Block.subheading(block.get(0)) : Block.paragraph(String.join(" ", block)));
+            Block.Kind kind = isHeadlineShaped(block) ? Block.Kind.SUBHEADING : Block.Kind.PARAGRAPH;
+            body.add(syntax == Syntax.MARKDOWN
+                    ? new Block(kind, Markdown.toText(block), Markdown.toHtml(block))
+                    : new Block(kind, String.join(" ", block)));
         }
-        return new Article(meta.title().orElse(stripMarkdownHeading(headline)), related, body, meta);
+        String title = syntax == Syntax.MARKDOWN ? Markdown.toText(List.of(stripMarkdownHeading(headline))) : headline;
+        return new Article(meta.title().orElse(title.isEmpty() ? headline : title), related, body, meta);
     }
 
     /** The offset of the closing {@code ---} (or {@code ...}) line of front matter, or -1. */

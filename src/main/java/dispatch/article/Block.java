@@ -1,12 +1,15 @@
 package dispatch.article;
 
 /**
- * One block of an article's body: a paragraph of running text or a subheading.
+ * One block of an article's body: a paragraph of running text or a subheading, as plain text and
+ * as the HTML that publishes it.
  *
  * @param kind whether the block is a paragraph or a subheading
  * @param text the block's plain text, its wrapped lines joined by single spaces
+ * @param html the block as HTML: its text escaped in a {@code <p>} or {@code <h3>}, or what
+ *     Markdown made of it
  */
-public record Block(Kind kind, String text) {
+public record Block(Kind kind, String text, String html) {
 
     /** What a body block is. */
     public enum Kind {
@@ -16,12 +19,19 @@ public record Block(Kind kind, String text) {
         SUBHEADING
     }
 
-    /** A paragraph holding {@code text}. */
+    /** A block of plain text, published escaped in a {@code <p>} or an {@code <h3>}. */
+    public Block(Kind kind, String text) {
+        this(kind, text, kind == Kind.PARAGRAPH
+                ? "<p>" + Html.escape(text) + "</p>"
+                : "<h3>" + Html.escape(text) + "</h3>");
+    }
+
+    /** A paragraph of plain text. */
     public static Block paragraph(String text) {
         return new Block(Kind.PARAGRAPH, text);
     }
 
-    /** A subheading holding {@code text}. */
+    /** A subheading of plain text. */
     public static Block subheading(String text) {
         return new Block(Kind.SUBHEADING, text);
     }

@@ -1,5 +1,7 @@
 package dispatch.feed;
 
+import dispatch.article.Html;
+
 import dispatch.article.Block;
 import dispatch.feed.PublishedPost.Headline;
 import dispatch.feed.PublishedPost.Target;
@@ -91,8 +93,7 @@ public final class EntryAssembler {
         Post post = pp.post();
         StringBuilder html = new StringBuilder(1024);
         for (Block block : post.article().body()) {
-            String tag = block.isParagraph() ? "p" : "h3";
-            html.append('<').append(tag).append('>').append(Html.escape(block.text())).append("</").append(tag).append(">\n");
+            html.append(Html.absoluteUrls(block.html(), pp.permalink())).append('\n');
         }
         if (!pp.headlines().isEmpty()) {
             html.append("<h3>Related</h3>\n<ul>\n");

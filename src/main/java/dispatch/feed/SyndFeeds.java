@@ -1,5 +1,7 @@
 package dispatch.feed;
 
+import dispatch.article.Html;
+
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;

@@ -3,6 +3,7 @@ package dispatch.store;
 import dispatch.article.Article;
 import dispatch.article.ArticleFormatException;
 import dispatch.article.ArticleParser;
+import dispatch.article.Syntax;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.Post;
 import dispatch.feed.Slugs;
@@ -144,7 +145,7 @@ public final class FeedLoader {
             throw new ArticleFormatException("too large: " + size + " bytes, over the limit of " + maxArticleBytes
                     + " (dispatch.max-article-bytes)");
         }
-        Article article = parser.parse(Files.readAllBytes(file));
+        Article article = parser.parse(Files.readAllBytes(file), Syntax.ofFileName(file.getFileName().toString()));
         Instant published = article.date().orElse(null);
         if (published == null) {
             published = datePrefix(file);

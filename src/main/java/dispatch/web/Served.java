@@ -1,12 +1,11 @@
 package dispatch.web;
 
 import dispatch.feed.Representation;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A representation prepared for the wire once: both bodies as direct, read-only buffers and every
- * header value as a string, so that answering a request allocates next to nothing.
+ * A representation prepared for the wire once: both bodies as buffers and every header value as a
+ * string, so that answering a request allocates next to nothing.
  */
 final class Served {
 
@@ -23,8 +22,8 @@ final class Served {
 
     Served(Representation r, String cacheControl) {
         this.representation = r;
-        this.body = direct(r.body());
-        this.gzipBody = direct(r.gzipBody());
+        this.body = wrap(r.body());
+        this.gzipBody = wrap(r.gzipBody());
         this.etag = r.etag();
         this.gzipEtag = r.gzipEtag();
         this.length = Integer.toString(r.body().length);
@@ -34,7 +33,8 @@ final class Served {
         this.cacheControl = cacheControl;
     }
 
-    private static Buffer direct(byte[] bytes) {
-        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes).asReadOnly()));
+    /** The bytes as a buffer Vert.x can write any number of times (it writes a duplicate). */
+    private static Buffer wrap(byte[] bytes) {
+        return Buffer.buffer(bytes);
     }
 }

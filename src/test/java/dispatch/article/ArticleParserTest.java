@@ -273,9 +273,36 @@ class ArticleParserTest {
     }
 
     @Test
-    void markdownHeadingMarksAreTakenOffTheHeadline() throws Exception {
-        assertEquals("Headline", parse("# Headline\n\nBody.").title());
-        assertEquals("Headline", parse("### Headline\n\nBody.").title());
+    void markdownHeadingMarksAreTakenOffAMarkdownHeadline() throws Exception {
+        ArticleParser parser = new ArticleParser();
+        assertEquals("Headline", parser.parse("# Headline\n\nBody.", Syntax.MARKDOWN).title());
+        assertEquals("Headline", parser.parse("### Headline\n\nBody.", Syntax.MARKDOWN).title());
+        assertEquals("A Markdown headline with links", parser.parse("# A *Markdown* headline with [links](https://example.org/)\n\nBody.", Syntax.MARKDOWN).title());
+    }
+
+    @Test
+    void hashMarksInPlainTextAreText() throws Exception {
+        assertEquals("# Headline", parse("# Headline\n\nBody.").title());
+    }
+
+    @Test
+    void markdownBodyIsRenderedWithRawHtmlEscapedAndUnsafeLinksDropped() throws Exception {
+        Article a = new ArticleParser().parse("Headline\n\nSome **bold** and <script>x()</script> and [a](javascript:alert(1)).\n\n"
+                + "- one\n- two\n\nEnd.", Syntax.MARKDOWN);
+        assertEquals(3, a.body().size());
+        Block first = a.body().get(0);
+        assertEquals("Some bold and <script>x()</script> and a.", first.text());
+        assertTrue(first.html().contains("<strong>bold</strong>"), first.html());
+        assertTrue(first.html().contains("&lt;script&gt;"), first.html());
+        assertFalse(first.html().contains("javascript:"), first.html());
+        assertEquals("<ul>\n<li>one</li>\n<li>two</li>\n</ul>", a.body().get(1).html());
+    }
+
+    @Test
+    void plainTextBodyIsPublishedEscaped() throws Exception {
+        Article a = parse("Headline\n\nA <b>bold</b> claim & more.\n\nA subheading\n\nEnd.");
+        assertEquals("<p>A &lt;b&gt;bold&lt;/b&gt; claim &amp; more.</p>", a.body().get(0).html());
+        assertEquals("<h3>A subheading</h3>", a.body().get(1).html());
     }
 
     @Test
