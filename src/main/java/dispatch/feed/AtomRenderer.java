@@ -49,6 +49,7 @@ public final class AtomRenderer implements FeedRenderer {
         root.removeChildren("date", DC);
         root.removeChildren("language", DC);
         for (Element entry : root.getChildren("entry", root.getNamespace())) {
+            entry.removeChildren("date", DC);
             entry.getChildren("author", root.getNamespace())
                     .removeIf(author -> author.getChildTextTrim("name", root.getNamespace()) == null
                             || author.getChildTextTrim("name", root.getNamespace()).isEmpty());

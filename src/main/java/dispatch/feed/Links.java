@@ -40,6 +40,11 @@ public final class Links {
         return base + "/";
     }
 
+    /** The OPML subscription list of every feed. */
+    public String opml() {
+        return base + "/feeds.opml";
+    }
+
     /** A feed's HTML home page. */
     public String feedHome(String feedId) {
         return base + "/feeds/" + feedId + "/";

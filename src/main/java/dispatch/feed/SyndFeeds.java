@@ -21,6 +21,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
@@ -56,7 +57,7 @@ final class SyndFeeds {
 
     /**
      * A Rome entry. Summaries are HTML-escaped for RSS, whose {@code description} readers take as
-     * HTML. In Atom, a title or summary holding {@code <} is written as
+     * HTML. In Atom, a title or summary holding an HTML end tag is written as
      * {@code type="html"} with its text escaped, so that no reader can mistake it for markup.
      */
     private static SyndEntry entry(Entry e, boolean atom) {
@@ -90,9 +91,16 @@ final class SyndFeeds {
         return se;
     }
 
-    /** Whether plain text holds a {@code <}, which a reader could take for the start of a tag. */
+    private static final Pattern END_TAG = Pattern.compile("</[A-Za-z][A-Za-z0-9]*\\s*>");
+
+    /**
+     * Whether plain text holds an HTML end tag such as {@code </b>}: the W3C validator then
+     * warns that an Atom text construct may hold undeclared HTML. Such text is written as
+     * escaped HTML instead; all other text stays {@code type="text"}, which every reader
+     * shows as it is (sfeed and rss-parser ignore the type and show escaped HTML as written).
+     */
     private static boolean looksLikeMarkup(String text) {
-        return text.indexOf('<') >= 0;
+        return text.indexOf("</") >= 0 && END_TAG.matcher(text).find();
     }
 
     static SyndLink link(String rel, String href, String type, String title) {

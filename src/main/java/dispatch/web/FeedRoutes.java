@@ -12,7 +12,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 
 /**
- * The HTTP edge: feed documents, the index, feed home pages and article permalinks, answered on
+ * The HTTP edge: feed documents (or, for a browser that prefers HTML, a readable preview of
+ * them), the OPML list, the index, feed home pages and article permalinks, answered on
  * the event loop from prepared bytes. Feed ids and slugs are only ever looked up in memory, never
  * used as file paths. Anything else is a {@code 404} problem.
  */
@@ -33,6 +34,14 @@ public class FeedRoutes {
     void index(RoutingContext ctx) {
         if (allowed(ctx)) {
             Responder.send(ctx, site.index());
+        }
+    }
+
+    /** {@code /feeds.opml}: every feed as an OPML subscription list. */
+    @Route(path = "/feeds.opml", order = 1)
+    void opml(RoutingContext ctx) {
+        if (allowed(ctx)) {
+            Responder.send(ctx, site.opml());
         }
     }
 
@@ -65,7 +74,9 @@ public class FeedRoutes {
         }
         Optional<FeedFormat> format = FeedFormat.byFileName(name);
         if (format.isPresent()) {
-            serve(ctx, site.document(feed, format.get()), "There is no feed named '" + feed + "'.");
+            boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.get().mediaType());
+            serve(ctx, html ? site.preview(feed, format.get()) : site.document(feed, format.get()),
+                    "There is no feed named '" + feed + "'.");
         } else {
             serve(ctx, site.article(feed, name), "Feed '" + feed + "' has no article '" + name + "'.");
         }

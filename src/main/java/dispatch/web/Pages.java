@@ -11,11 +11,21 @@ final class Pages {
     private Pages() {
     }
 
-    /** The site's index: every feed with its URLs and autodiscovery links. */
-    static native TemplateInstance index(List<FeedView> feeds);
+    /** The site's index: every feed with its URLs and autodiscovery links, and the OPML list's URL. */
+    static native TemplateInstance index(List<FeedView> feeds, String opml);
 
     /** A feed's home page: its articles, newest first, and how to subscribe. */
     static native TemplateInstance feed(FeedView feed, List<ArticleView> articles);
+
+    /**
+     * What a browser shows at a feed document's URL.
+     *
+     * @param feed the feed
+     * @param url the URL being viewed, to copy into a reader
+     * @param format the format's name, such as "Atom 1.0"
+     * @param entries the entries the document holds
+     */
+    static native TemplateInstance preview(FeedView feed, String url, String format, List<EntryView> entries);
 
     /** An article's permalink page. */
     static native TemplateInstance article(FeedView feed, ArticleView article);

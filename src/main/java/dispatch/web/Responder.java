@@ -18,7 +18,6 @@ final class Responder {
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
     private static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
-    private static final CharSequence ACCEPT_ENCODING_VALUE = HttpHeaders.createOptimized("Accept-Encoding");
 
     private Responder() {
     }
@@ -34,7 +33,7 @@ final class Responder {
         out.add(HttpHeaders.ETAG, etag);
         out.add(HttpHeaders.LAST_MODIFIED, served.lastModified);
         out.add(HttpHeaders.CACHE_CONTROL, served.cacheControl);
-        out.add(HttpHeaders.VARY, ACCEPT_ENCODING_VALUE);
+        out.add(HttpHeaders.VARY, served.vary);
         if (Preconditions.notModified(in.get(HttpHeaders.IF_NONE_MATCH), in.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
                 served.representation.lastModified(), Instant.now())) {
             response.setStatusCode(304).end();

@@ -18,10 +18,18 @@ final class Served {
     final String contentType;
     final String lastModified;
     final String cacheControl;
+    final String vary;
     final Representation representation;
 
+    /** Prepares {@code r}, sent with {@code cacheControl} and {@code Vary: Accept-Encoding}. */
     Served(Representation r, String cacheControl) {
+        this(r, cacheControl, "Accept-Encoding");
+    }
+
+    /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
+    Served(Representation r, String cacheControl, String vary) {
         this.representation = r;
+        this.vary = vary;
         this.body = wrap(r.body());
         this.gzipBody = wrap(r.gzipBody());
         this.etag = r.etag();

@@ -4,6 +4,7 @@ import dispatch.config.DispatchConfig;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Links;
+import dispatch.feed.OpmlRenderer;
 import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
 import dispatch.store.Catalog;
@@ -46,6 +47,9 @@ public class Site {
         return links;
     }
 
+    /** What feed documents vary on: their HTML preview is chosen by {@code Accept}. */
+    static final String FEED_VARY = "Accept, Accept-Encoding";
+
     /** The feed document of feed {@code id} in {@code format}, if the feed exists. */
     Optional<Served> document(String id, FeedFormat format) {
         Map<FeedFormat, Served> docs = current().documents.get(id);
@@ -63,8 +67,35 @@ public class Site {
         return p.pages.computeIfAbsent("/", k -> {
             List<FeedView> feeds = p.catalog.feeds().values().stream().map(f -> FeedView.of(f.snapshot().definition(), links)).toList();
             Instant updated = p.catalog.feeds().values().stream().map(f -> f.snapshot().updated()).max(Instant::compareTo).orElse(Instant.EPOCH);
-            return page(Pages.index(feeds).render(), updated, Duration.ofMinutes(1));
+            return page(Pages.index(feeds, links.opml()).render(), updated, Duration.ofMinutes(1));
         });
+    }
+
+    /** The OPML subscription list of every feed. */
+    Served opml() {
+        Prepared p = current();
+        return p.pages.computeIfAbsent("feeds.opml", k -> {
+            List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(PublishedFeed::snapshot).toList();
+            Instant updated = snapshots.stream().map(FeedSnapshot::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
+            byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
+            return new Served(Representation.of(body, OpmlRenderer.CONTENT_TYPE, updated, config.gzipLevel()),
+                    cacheControl(Duration.ofMinutes(1)));
+        });
+    }
+
+    /**
+     * The HTML page a browser gets at a feed document's URL: the feed's title, its entries and how
+     * to subscribe, if the feed exists.
+     */
+    Optional<Served> preview(String id, FeedFormat format) {
+        Prepared p = current();
+        return p.catalog.feed(id).map(feed -> p.pages.computeIfAbsent(id + "/" + format.fileName() + " html", k -> {
+            FeedSnapshot s = feed.snapshot();
+            List<EntryView> entries = s.entries().stream().map(EntryView::of).toList();
+            String html = Pages.preview(FeedView.of(s.definition(), links), links.feed(id, format), format.label(), entries).render();
+            Representation r = Representation.of(html.getBytes(StandardCharsets.UTF_8), HTML, s.updated(), config.gzipLevel());
+            return new Served(r, cacheControl(s.definition().ttl()), FEED_VARY);
+        }));
     }
 
     /** The home page of feed {@code id}, if the feed exists. */
@@ -117,7 +148,7 @@ public class Site {
         for (PublishedFeed feed : catalog.feeds().values()) {
             String cc = cacheControl(feed.snapshot().definition().ttl());
             Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-            feed.documents().forEach((format, r) -> docs.put(format, new Served(r, cc)));
+            feed.documents().forEach((format, r) -> docs.put(format, new Served(r, cc, FEED_VARY)));
             documents.put(feed.id(), docs);
         }
         return new Prepared(catalog, documents);

@@ -1,0 +1,57 @@
+package dispatch.web;
+
+import java.util.Locale;
+
+/**
+ * Reads {@code Accept} (RFC 9110 §12.5.1) for one question: does the client prefer an HTML page
+ * to the feed document? Browsers list {@code text/html} first; feed readers list feed types,
+ * XML, or only {@code *}{@code /*}.
+ */
+public final class AcceptHeader {
+
+    private AcceptHeader() {
+    }
+
+    /**
+     * Whether {@code text/html} (or {@code application/xhtml+xml}) is listed explicitly with a
+     * quality above that of every type that could mean the feed: {@code feedType} itself, XML,
+     * JSON, their {@code type/*} ranges and {@code *}{@code /*}. No header, or a tie, means the feed.
+     *
+     * @param accept the {@code Accept} header, or null
+     * @param feedType the feed's media type, such as {@code application/atom+xml}
+     */
+    public static boolean prefersHtml(String accept, String feedType) {
+        if (accept == null || accept.isEmpty()) {
+            return false;
+        }
+        double html = -1;
+        double feed = -1;
+        for (String member : accept.split(",")) {
+            String[] parts = member.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = quality(parts);
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                html = Math.max(html, q);
+            } else if (type.equals(feedType) || type.equals("*/*") || type.equals("application/*")
+                    || type.equals("application/xml") || type.equals("text/xml") || type.equals("application/json")
+                    || type.endsWith("+xml") || type.endsWith("+json")) {
+                feed = Math.max(feed, q);
+            }
+        }
+        return html > 0 && html > feed;
+    }
+
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0 && parts[i].substring(0, eq).strip().equalsIgnoreCase("q")) {
+                try {
+                    return Double.parseDouble(parts[i].substring(eq + 1).strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}
