@@ -1,12 +1,6 @@
 package dispatch.article;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,9 +16,8 @@ import java.util.Optional;
  */
 final class FrontMatterReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    /** The keys front matter may hold. */
+    static final String KEYS = "title, date, updated, id, link, author, categories, summary, related, draft";
 
     private FrontMatterReader() {
     }
@@ -36,14 +29,9 @@ final class FrontMatterReader {
         }
         Raw raw;
         try {
-            raw = YAML.readValue(yaml, Raw.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ArticleFormatException("unknown front matter key '" + e.getPropertyName()
-                    + "' (known: title, date, updated, id, link, author, categories, summary, related, draft)", e);
-        } catch (JsonMappingException e) {
-            throw new ArticleFormatException("front matter: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ArticleFormatException("front matter is not valid YAML: " + e.getMessage(), e);
+            raw = StrictYaml.read(yaml, Raw.class, "front matter key", KEYS).orElse(null);
+        } catch (StrictYaml.Problem e) {
+            throw new ArticleFormatException(e.getMessage().startsWith("not valid YAML") ? "front matter is " + e.getMessage() : e.getMessage(), e);
         }
         if (raw == null) {
             return FrontMatter.EMPTY;

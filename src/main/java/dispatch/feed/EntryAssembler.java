@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns a feed's posts into its {@link FeedSnapshot}: one entry per article and, in
@@ -29,6 +30,9 @@ public final class EntryAssembler {
     /** Newest first; the slug breaks ties so that the order never depends on file-system order. */
     private static final Comparator<Post> NEWEST_FIRST =
             Comparator.comparing(Post::published).reversed().thenComparing(Post::slug);
+
+    /** White space, no-break spaces included. */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private final Links links;
 
@@ -171,6 +175,6 @@ public final class EntryAssembler {
 
     /** Titles match when they differ only in case and white space. */
     private static String titleKey(String title) {
-        return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(title).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -73,7 +73,11 @@ final class SyndFeeds {
         e.summary().ifPresent(s -> se.setDescription(
                 atom && !looksLikeMarkup(s) ? content("text", s) : content("html", Html.escape(s))));
         se.setContents(List.of(content("html", e.contentHtml())));
-        e.author().ifPresent(a -> se.setAuthors(List.of(person(a))));
+        if (atom) {
+            e.author().ifPresent(a -> se.setAuthors(List.of(person(a))));
+        } else {
+            e.author().ifPresent(se::setAuthor); // dc:creator: RSS's own author element wants an e-mail address
+        }
         List<SyndCategory> categories = new ArrayList<>();
         for (String c : e.categories()) {
             SyndCategory sc = new SyndCategoryImpl();

@@ -1,15 +1,13 @@
 package dispatch.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dispatch.article.ArticleFormatException;
+import dispatch.article.StrictYaml;
+import dispatch.article.TextDecoder;
 import dispatch.article.XmlText;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.RelatedMode;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +23,11 @@ public final class FeedDefinitionReader {
     /** The keys a {@code feed.yaml} may hold. */
     public static final String KEYS = "title, description, language, author, ttl, related-headlines, limit";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The longest {@code ttl}: a week. */
+    static final long MAX_TTL_MINUTES = 7 * 24 * 60;
+
+    /** The largest {@code limit}. */
+    static final long MAX_LIMIT = 10_000;
 
     private FeedDefinitionReader() {
     }
@@ -37,15 +38,14 @@ public final class FeedDefinitionReader {
      * @throws FeedDefinitionException if the YAML is malformed, has an unknown key, or lacks a title
      */
     public static FeedDefinition read(String id, byte[] yaml) throws FeedDefinitionException {
+        if (new String(yaml, StandardCharsets.UTF_8).isBlank()) {
+            throw new FeedDefinitionException("'title' is required");
+        }
         Raw raw;
         try {
-            raw = YAML.readValue(yaml, Raw.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new FeedDefinitionException("unknown key '" + e.getPropertyName() + "' (known: " + KEYS + ")", e);
-        } catch (JsonMappingException e) {
-            throw new FeedDefinitionException(e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new FeedDefinitionException("not valid YAML: " + e.getMessage(), e);
+            raw = StrictYaml.read(TextDecoder.decode(yaml), Raw.class, "key", KEYS).orElse(null);
+        } catch (StrictYaml.Problem | ArticleFormatException e) {
+            throw new FeedDefinitionException(e.getMessage(), e);
         }
         if (raw == null || blank(raw.title)) {
             throw new FeedDefinitionException("'title' is required");
@@ -61,8 +61,14 @@ public final class FeedDefinitionReader {
         if (raw.ttl != null && raw.ttl < 1) {
             throw new FeedDefinitionException("'ttl' must be a whole number of minutes, at least 1, was " + raw.ttl);
         }
+        if (raw.ttl != null && raw.ttl > MAX_TTL_MINUTES) {
+            throw new FeedDefinitionException("'ttl' must be at most " + MAX_TTL_MINUTES + " minutes (a week), was " + raw.ttl);
+        }
         if (raw.limit != null && raw.limit < 1) {
             throw new FeedDefinitionException("'limit' must be at least 1, was " + raw.limit);
+        }
+        if (raw.limit != null && raw.limit > MAX_LIMIT) {
+            throw new FeedDefinitionException("'limit' must be at most " + MAX_LIMIT + ", was " + raw.limit);
         }
         if (raw.language != null && !raw.language.strip().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
             throw new FeedDefinitionException("'language' must be a language tag such as en or en-GB, was '" + raw.language + "'");
@@ -75,7 +81,7 @@ public final class FeedDefinitionReader {
                 blank(raw.author) ? title : clean(raw.author),
                 raw.ttl == null ? FeedDefinition.DEFAULT_TTL : Duration.ofMinutes(raw.ttl),
                 mode,
-                raw.limit == null ? FeedDefinition.DEFAULT_LIMIT : raw.limit);
+                raw.limit == null ? FeedDefinition.DEFAULT_LIMIT : raw.limit.intValue());
     }
 
     private static boolean blank(String s) {
@@ -93,8 +99,8 @@ public final class FeedDefinitionReader {
         @JsonProperty String description;
         @JsonProperty String language;
         @JsonProperty String author;
-        @JsonProperty Integer ttl;
+        @JsonProperty Long ttl;
         @JsonProperty("related-headlines") String relatedHeadlines;
-        @JsonProperty Integer limit;
+        @JsonProperty Long limit;
     }
 }

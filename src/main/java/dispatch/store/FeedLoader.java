@@ -110,11 +110,14 @@ public final class FeedLoader {
             }
             try {
                 Post post = readPost(file);
+                if (post.article().meta().draft()) {
+                    continue;
+                }
                 Path taken = slugs.putIfAbsent(post.slug(), file);
                 if (taken != null) {
                     problems.accept(new Problem(relative(file), "its URL /feeds/" + id + "/" + post.slug()
                             + " is already taken by " + taken.getFileName()));
-                } else if (!post.article().meta().draft()) {
+                } else {
                     posts.add(post);
                 }
             } catch (ArticleFormatException e) {

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Renders loaded feeds into catalogs. A feed's {@code Last-Modified} is the time its content last
- * changed and never moves backwards: when the bytes change but the newest article date does not
- * move forward (an article was deleted, say), the time of the change is used instead.
+ * changed, never later than now, and never moves backwards: when the bytes change but the newest
+ * article date does not move forward (an article was deleted, say), the time of the change is
+ * used instead.
  */
 public final class Publisher {
 
@@ -42,6 +43,9 @@ public final class Publisher {
         for (FeedRenderer renderer : renderers) {
             FeedFormat format = renderer.format();
             Representation r = Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel);
+            if (r.lastModified().isAfter(now)) {
+                r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
+            }
             Representation before = previous == null ? null : previous.documents().get(format);
             if (before != null) {
                 if (r.sameBytes(before)) {

@@ -1,0 +1,88 @@
+package dispatch.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a YAML mapping into a class, strictly: unknown keys, values of the wrong type and
+ * fractions where whole numbers are wanted are refused, with a message that names the key in the
+ * publisher's words rather than Java's.
+ */
+public final class StrictYaml {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    private StrictYaml() {
+    }
+
+    /** Thrown when YAML cannot be read; the message says why, naming the key at fault. */
+    public static final class Problem extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Problem(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Reads {@code yaml} into {@code type}; empty when the document is empty or only comments.
+     *
+     * @param keyNoun what a key is called in messages, such as "front matter key"
+     * @param knownKeys the keys {@code type} has, listed in the message about an unknown key
+     * @throws Problem if the YAML is malformed, not a mapping, or has an unknown or mistyped key
+     */
+    public static <T> Optional<T> read(String yaml, Class<T> type, String keyNoun, String knownKeys) throws Problem {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new Problem("not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return Optional.empty();
+        }
+        if (!tree.isObject()) {
+            throw new Problem("must be a mapping of keys to values (key: value), not a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+        }
+        try {
+            return Optional.ofNullable(YAML.treeToValue(tree, type));
+        } catch (UnrecognizedPropertyException e) {
+            throw new Problem("unknown " + keyNoun + " '" + e.getPropertyName() + "' (known: " + knownKeys + ")", e);
+        } catch (MismatchedInputException e) {
+            throw new Problem(keyNoun + " '" + key(e) + "' " + expected(e.getTargetType()), e);
+        } catch (JsonProcessingException e) {
+            throw new Problem(e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String key(MismatchedInputException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has a value of the wrong kind";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list of text";
+        }
+        return "must be text";
+    }
+}
