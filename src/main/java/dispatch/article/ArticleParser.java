@@ -1,5 +1,8 @@
 package dispatch.article;
 
+import dispatch.text.TextDecoder;
+import dispatch.text.TextException;
+import dispatch.text.XmlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +52,7 @@ public final class ArticleParser {
      *     bad front matter, no headline)
      */
     public Article parse(byte[] bytes) throws ArticleFormatException {
-        return parse(TextDecoder.decode(bytes));
+        return parse(bytes, Syntax.TEXT);
     }
 
     /**
@@ -58,7 +61,13 @@ public final class ArticleParser {
      * @throws ArticleFormatException if the bytes are not an article
      */
     public Article parse(byte[] bytes, Syntax syntax) throws ArticleFormatException {
-        return parse(TextDecoder.decode(bytes), syntax);
+        String text;
+        try {
+            text = TextDecoder.decode(bytes);
+        } catch (TextException e) {
+            throw new ArticleFormatException(e.getMessage(), e);
+        }
+        return parse(text, syntax);
     }
 
     /**

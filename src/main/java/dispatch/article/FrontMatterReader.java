@@ -1,6 +1,11 @@
 package dispatch.article;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dispatch.text.StrictYaml;
+import dispatch.text.TextException;
+import dispatch.text.XmlText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,7 +36,7 @@ final class FrontMatterReader {
         Raw raw;
         try {
             raw = StrictYaml.read(yaml, Raw.class, "front matter key", KEYS).orElse(null);
-        } catch (StrictYaml.Problem e) {
+        } catch (TextException e) {
             throw new ArticleFormatException(e.getMessage().startsWith("not valid YAML") ? "front matter is " + e.getMessage() : e.getMessage(), e);
         }
         if (raw == null) {
@@ -40,8 +46,8 @@ final class FrontMatterReader {
                 text(raw.title),
                 date("date", raw.date),
                 date("updated", raw.updated),
-                text(raw.id),
-                text(raw.link),
+                uri("id", text(raw.id), false),
+                uri("link", text(raw.link), true),
                 text(raw.author),
                 raw.categories == null ? List.of() : raw.categories.stream().map(XmlText::clean)
                         .map(String::strip).filter(s -> !s.isEmpty()).toList(),
@@ -49,6 +55,31 @@ final class FrontMatterReader {
                 Optional.ofNullable(raw.related).map(list -> list.stream().map(XmlText::clean)
                         .map(String::strip).filter(s -> !s.isEmpty()).toList()),
                 raw.draft);
+    }
+
+    /**
+     * Checks a URI from front matter: {@code id} must be an absolute URI (an IRI, as Atom wants),
+     * {@code link} an absolute http or https URL, so nothing like {@code javascript:} reaches a feed.
+     */
+    private static Optional<String> uri(String key, Optional<String> value, boolean web) throws ArticleFormatException {
+        if (value.isEmpty()) {
+            return value;
+        }
+        String v = value.get();
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean ok = web ? (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    : !scheme.isEmpty() && !scheme.equals("javascript") && !scheme.equals("data");
+            if (ok) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            throw new ArticleFormatException("front matter '" + key + "' is not a URI: '" + v + "'", e);
+        }
+        throw new ArticleFormatException("front matter '" + key + "' must be " + (web
+                ? "an absolute http or https URL" : "an absolute URI such as tag:example.org,2024:story or urn:uuid:...")
+                + ", was '" + v + "'");
     }
 
     private static Optional<String> text(String value) {

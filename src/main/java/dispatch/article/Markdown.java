@@ -1,21 +1,26 @@
 package dispatch.article;
 
 import java.util.List;
-import org.commonmark.node.Node;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
  * Markdown blocks of {@code .md} articles, rendered with commonmark-java. Raw HTML in the source
- * is escaped, never passed through, and link and image URLs with unsafe schemes
- * ({@code javascript:}, {@code data:}...) are dropped, so the output holds only the elements
- * commonmark itself writes: an allow-list by construction.
+ * is escaped, never passed through, and link and image URLs other than {@code http},
+ * {@code https}, {@code mailto} (links only) and relative ones are dropped ({@code javascript:},
+ * {@code data:}...), so the output holds only the elements commonmark itself writes: an
+ * allow-list by construction.
  */
 final class Markdown {
 
@@ -23,6 +28,7 @@ final class Markdown {
     private static final HtmlRenderer HTML = HtmlRenderer.builder()
             .escapeHtml(true)
             .sanitizeUrls(true)
+            .urlSanitizer(new SafeUrls())
             .softbreak(" ")
             .build();
 
@@ -67,6 +73,30 @@ final class Markdown {
             }
         });
         return sb.toString().strip().replaceAll("\\s+", " ");
+    }
+
+    /** Keeps http, https and relative URLs (and mailto for links); anything else becomes empty. */
+    private static final class SafeUrls implements UrlSanitizer {
+        private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+        @Override
+        public String sanitizeLinkUrl(String url) {
+            return allowed(url, true) ? url : "";
+        }
+
+        @Override
+        public String sanitizeImageUrl(String url) {
+            return allowed(url, false) ? url : "";
+        }
+
+        private static boolean allowed(String url, boolean link) {
+            Matcher m = SCHEME.matcher(url.strip());
+            if (!m.find()) {
+                return true; // relative: resolved against the permalink when published
+            }
+            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            return scheme.equals("http") || scheme.equals("https") || (link && scheme.equals("mailto"));
+        }
     }
 
     private static Node parse(List<String> lines) {

@@ -18,7 +18,6 @@ import org.jdom2.Namespace;
  */
 public final class AtomRenderer implements FeedRenderer {
 
-    private static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
 
     private final Links links;
 
@@ -46,10 +45,10 @@ public final class AtomRenderer implements FeedRenderer {
         }
         Element root = doc.getRootElement();
         snapshot.definition().language().ifPresent(lang -> root.setAttribute("lang", lang, Namespace.XML_NAMESPACE));
-        root.removeChildren("date", DC);
-        root.removeChildren("language", DC);
+        root.removeChildren("date", SyndFeeds.DC);
+        root.removeChildren("language", SyndFeeds.DC);
         for (Element entry : root.getChildren("entry", root.getNamespace())) {
-            entry.removeChildren("date", DC);
+            entry.removeChildren("date", SyndFeeds.DC);
             entry.getChildren("author", root.getNamespace())
                     .removeIf(author -> author.getChildTextTrim("name", root.getNamespace()) == null
                             || author.getChildTextTrim("name", root.getNamespace()).isEmpty());

@@ -1,10 +1,9 @@
 package dispatch.feed;
 
-import dispatch.article.Html;
-
 import dispatch.article.Block;
 import dispatch.feed.PublishedPost.Headline;
 import dispatch.feed.PublishedPost.Target;
+import dispatch.text.Html;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,17 +53,18 @@ public final class EntryAssembler {
         for (Post post : sorted) {
             PublishedPost pp = publish(definition, post, byTitle);
             published.add(pp);
-            entries.add(articleEntry(pp));
+            List<Entry> group = new ArrayList<>();
+            group.add(articleEntry(pp));
             for (Headline h : pp.headlines()) {
                 if (h.hasEntry()) {
-                    entries.add(relatedEntry(pp, h));
+                    group.add(relatedEntry(pp, h));
                 }
             }
+            entries.addAll(spaceOutUpdated(group));
             if (post.updated().isAfter(updated)) {
                 updated = post.updated();
             }
         }
-        spaceOutUpdated(entries);
         List<Entry> newest = entries.size() > definition.limit() ? entries.subList(0, definition.limit()) : entries;
         for (Entry e : newest) {
             if (e.updated().isAfter(updated)) {
@@ -131,26 +131,20 @@ public final class EntryAssembler {
     }
 
     /**
-     * Gives entries that share one {@code updated} time (same-day articles dated by a file-name
-     * prefix, an article and its related headlines) times one second apart, the first in feed
-     * order the latest, so that readers sorting by date keep the feed's order. {@code published}
-     * is left as it is.
+     * Gives an article's entry and its related headlines' entries, which share one {@code updated}
+     * time, times one second apart: the article the latest, its headlines after it in feed order,
+     * the last at the article's own time. Readers sorting by date then keep the article first, and
+     * each entry's time depends on its own article only, so adding an article never changes
+     * another's entries. {@code published} is left as it is.
      */
-    private static void spaceOutUpdated(List<Entry> entries) {
-        int i = 0;
-        while (i < entries.size()) {
-            Instant t = entries.get(i).updated();
-            int j = i;
-            while (j < entries.size() && entries.get(j).updated().equals(t)) {
-                j++;
-            }
-            for (int k = i; k < j - 1; k++) {
-                Entry e = entries.get(k);
-                entries.set(k, new Entry(e.id(), e.title(), e.link(), e.summary(), e.contentHtml(), e.published(),
-                        t.plusSeconds(j - 1 - k), e.author(), e.categories(), e.related(), e.externalUrl()));
-            }
-            i = j;
+    private static List<Entry> spaceOutUpdated(List<Entry> group) {
+        List<Entry> spaced = new ArrayList<>(group.size());
+        for (int k = 0; k < group.size(); k++) {
+            Entry e = group.get(k);
+            spaced.add(new Entry(e.id(), e.title(), e.link(), e.summary(), e.contentHtml(), e.published(),
+                    e.updated().plusSeconds(group.size() - 1 - k), e.author(), e.categories(), e.related(), e.externalUrl()));
         }
+        return spaced;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.List;
  * @param definition the feed's {@code feed.yaml}
  * @param posts every published post, newest first
  * @param entries the newest entries, at most {@link FeedDefinition#limit()}, newest first
- * @param updated when the feed's content last changed: the latest {@link Post#updated()}, or the
+ * @param updated when the feed's content last changed: the latest {@link Post#updated()} or entry
+ *     {@code updated} (which includes the one-second spacing of an article's entries), or the
  *     epoch for a feed without posts
  */
 public record FeedSnapshot(FeedDefinition definition, List<PublishedPost> posts, List<Entry> entries, Instant updated) {

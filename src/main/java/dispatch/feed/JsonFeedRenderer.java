@@ -1,8 +1,11 @@
 package dispatch.feed;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -17,7 +20,9 @@ public final class JsonFeedRenderer implements FeedRenderer {
     /** The version URL every JSON Feed 1.1 document starts with. */
     public static final String VERSION = "https://jsonfeed.org/version/1.1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Indented with line feeds whatever the platform's line separator, so bytes are the same everywhere. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer(
+            new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
     private final Links links;
 
@@ -34,7 +39,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
     @Override
     public byte[] render(FeedSnapshot snapshot) {
         FeedDefinition def = snapshot.definition();
-        ObjectNode feed = JSON.createObjectNode();
+        ObjectNode feed = JsonNodeFactory.instance.objectNode();
         feed.put("version", VERSION);
         feed.put("title", def.title());
         feed.put("home_page_url", links.feedHome(def.id()));

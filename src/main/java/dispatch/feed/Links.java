@@ -1,9 +1,9 @@
 package dispatch.feed;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.Instant;
 
 /**
  * Builds every absolute URL and id Dispatch publishes from the configured public base URL, so

@@ -1,23 +1,18 @@
 package dispatch.feed;
 
-import dispatch.article.Html;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dispatch.text.Html;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Element;
-import org.jdom2.output.Format;
-import org.jdom2.output.XMLOutputter;
 
 /**
  * Writes an OPML 2.0 subscription list (http://opml.org/spec2.opml) of every feed, so that a
  * reader can import the whole site in one step. Each outline points at the feed's Atom document.
- * Readers (and the W3C validator) take {@code text}, {@code title} and {@code description} as
- * HTML, so they are written escaped.
+ * Readers (and the W3C validator) take titles, {@code text} and {@code description} as HTML, so
+ * they are written escaped.
  */
 public final class OpmlRenderer {
 
@@ -35,7 +30,7 @@ public final class OpmlRenderer {
     public byte[] render(String title, List<FeedSnapshot> snapshots) {
         Instant modified = snapshots.stream().map(FeedSnapshot::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
         Element head = new Element("head")
-                .addContent(new Element("title").setText(title))
+                .addContent(new Element("title").setText(Html.escape(title)))
                 .addContent(new Element("dateModified").setText(DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC))));
         Element body = new Element("body");
         for (FeedSnapshot s : snapshots) {
@@ -51,12 +46,6 @@ public final class OpmlRenderer {
             body.addContent(outline);
         }
         Document doc = new Document(new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try {
-            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator("\n")).output(doc, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return out.toByteArray();
+        return SyndFeeds.write(doc);
     }
 }

@@ -18,7 +18,6 @@ import org.jdom2.Namespace;
 public final class RssRenderer implements FeedRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
-    private static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
 
     private final Links links;
 
@@ -53,11 +52,11 @@ public final class RssRenderer implements FeedRenderer {
                 .setAttribute("rel", "self")
                 .setAttribute("type", FeedFormat.RSS.mediaType());
         channelElement.addContent(channelElement.indexOf(channelElement.getChild("link")) + 1, self);
-        channelElement.removeChildren("date", DC);
-        channelElement.removeChildren("language", DC);
+        channelElement.removeChildren("date", SyndFeeds.DC);
+        channelElement.removeChildren("language", SyndFeeds.DC);
         channelElement.removeChildren("managingEditor");
         for (Element item : channelElement.getChildren("item")) {
-            item.removeChildren("date", DC);
+            item.removeChildren("date", SyndFeeds.DC);
         }
         return SyndFeeds.writeWithHexReferences(doc);
     }

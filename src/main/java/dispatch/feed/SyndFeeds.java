@@ -1,7 +1,5 @@
 package dispatch.feed;
 
-import dispatch.article.Html;
-
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -14,6 +12,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
+import dispatch.text.Html;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,12 +22,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jdom2.Document;
+import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.jdom2.output.support.AbstractXMLOutputProcessor;
 
-/** What the Rome renderers share: building a {@link SyndFeed} from a snapshot, and writing XML. */
+/** What the XML renderers share: building a Rome {@link SyndFeed} from a snapshot, and writing XML. */
 final class SyndFeeds {
+
+    /** Dublin Core, which Rome writes beside RSS and Atom's own elements. */
+    static final Namespace DC = Namespace.getNamespace("dc", "http://purl.org/dc/elements/1.1/");
 
     private SyndFeeds() {
     }

@@ -75,7 +75,18 @@ public class ContentStore {
         Catalog before = catalog;
         for (LoadedFeed feed : loaded) {
             String id = feed.definition().id();
-            feeds.put(id, publisher.publish(feed, before.feeds().get(id), now));
+            PublishedFeed previous = before.feeds().get(id);
+            try {
+                feeds.put(id, publisher.publish(feed, previous, now));
+            } catch (RuntimeException | StackOverflowError e) {
+                Problem problem = new Problem(loader.feedsDir().getFileName().resolve(id), "cannot be rendered: " + e);
+                LOG.errorf(e, "Not publishing %s: %s%s", problem.file(), problem.reason(),
+                        previous == null ? "" : " (serving its last good state)");
+                problems.add(problem);
+                if (previous != null) {
+                    feeds.put(id, previous);
+                }
+            }
         }
         catalog = new Catalog(feeds, problems);
         return catalog;

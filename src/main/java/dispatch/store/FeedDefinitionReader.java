@@ -1,12 +1,12 @@
 package dispatch.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dispatch.article.ArticleFormatException;
-import dispatch.article.StrictYaml;
-import dispatch.article.TextDecoder;
-import dispatch.article.XmlText;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.RelatedMode;
+import dispatch.text.StrictYaml;
+import dispatch.text.TextDecoder;
+import dispatch.text.TextException;
+import dispatch.text.XmlText;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,7 +44,7 @@ public final class FeedDefinitionReader {
         Raw raw;
         try {
             raw = StrictYaml.read(TextDecoder.decode(yaml), Raw.class, "key", KEYS).orElse(null);
-        } catch (StrictYaml.Problem | ArticleFormatException e) {
+        } catch (TextException e) {
             throw new FeedDefinitionException(e.getMessage(), e);
         }
         if (raw == null || blank(raw.title)) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
 /**
  * Reads the feeds directory: one folder per feed, holding a {@code feed.yaml} and article files
  * ({@code *.txt}, {@code *.md}). A file that cannot be published is reported as a {@link Problem}
- * and left out; it never takes the rest of its feed, or other feeds, down.
+ * and left out; it never takes the rest of its feed, or other feeds, down. Dates are kept to the
+ * second, the precision every feed format shares.
  */
 public final class FeedLoader {
 
@@ -94,6 +96,9 @@ public final class FeedLoader {
      * @throws IOException if the folder cannot be listed
      */
     public LoadedFeed load(String id, Consumer<Problem> problems) throws FeedDefinitionException, IOException {
+        if (!FEED_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a feed id: " + id);
+        }
         Path dir = feedsDir.resolve(id);
         byte[] yaml;
         try {
@@ -124,6 +129,9 @@ public final class FeedLoader {
                 problems.accept(new Problem(relative(file), e.getMessage()));
             } catch (IOException e) {
                 problems.accept(new Problem(relative(file), "cannot be read: " + e));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a parser library failing on one file (commonmark on absurd nesting, say) skips that file only
+                problems.accept(new Problem(relative(file), "cannot be parsed: " + e));
             }
         }
         return new LoadedFeed(definition, posts);
@@ -157,7 +165,7 @@ public final class FeedLoader {
             published = Files.getLastModifiedTime(file).toInstant();
         }
         Instant updated = article.meta().updated().orElse(published);
-        return new Post(slugOf(file), article, published, updated);
+        return new Post(slugOf(file), article, published.truncatedTo(ChronoUnit.SECONDS), updated.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static Instant datePrefix(Path file) {

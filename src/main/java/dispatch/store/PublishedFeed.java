@@ -3,6 +3,7 @@ package dispatch.store;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +23,14 @@ public record PublishedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representatio
     /** The feed's id. */
     public String id() {
         return snapshot.id();
+    }
+
+    /**
+     * When the feed's content last changed, as its documents' {@code Last-Modified} says: never
+     * later than the time it was published, never moving backwards. Pages of the feed use it too.
+     */
+    public Instant lastModified() {
+        return documents.values().stream().map(Representation::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
     /** The document in {@code format}, if it is published. */

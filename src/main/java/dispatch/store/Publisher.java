@@ -51,7 +51,9 @@ public final class Publisher {
                 if (r.sameBytes(before)) {
                     r = before;
                 } else if (!r.lastModified().isAfter(before.lastModified())) {
-                    r = r.withLastModified(now.isAfter(before.lastModified()) ? now : before.lastModified().plusSeconds(1));
+                    // changed bytes, no later content date: the change happened now (or, within the
+                    // same second as the last change, at that second; the ETag still tells them apart)
+                    r = r.withLastModified(now.isAfter(before.lastModified()) ? now : before.lastModified());
                 }
             }
             documents.put(format, r);

@@ -20,7 +20,7 @@ public final class AcceptEncoding {
         for (String member : header.split(",")) {
             String[] parts = member.split(";");
             String coding = parts[0].strip().toLowerCase(Locale.ROOT);
-            boolean acceptable = quality(parts) > 0;
+            boolean acceptable = Quality.of(parts) > 0;
             if (coding.equals("gzip") || coding.equals("x-gzip")) {
                 return acceptable;
             }
@@ -29,19 +29,5 @@ public final class AcceptEncoding {
             }
         }
         return star != null && star;
-    }
-
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq > 0 && parts[i].substring(0, eq).strip().equalsIgnoreCase("q")) {
-                try {
-                    return Double.parseDouble(parts[i].substring(eq + 1).strip());
-                } catch (NumberFormatException e) {
-                    return 0; // unreadable or empty: refuse rather than guess
-                }
-            }
-        }
-        return 1;
     }
 }

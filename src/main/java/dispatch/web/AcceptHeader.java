@@ -29,7 +29,7 @@ public final class AcceptHeader {
         for (String member : accept.split(",")) {
             String[] parts = member.split(";");
             String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            double q = quality(parts);
+            double q = Quality.of(parts);
             if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
                 html = Math.max(html, q);
             } else if (type.equals(feedType) || type.equals("*/*") || type.equals("application/*")
@@ -39,19 +39,5 @@ public final class AcceptHeader {
             }
         }
         return html > 0 && html > feed;
-    }
-
-    private static double quality(String[] parts) {
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq > 0 && parts[i].substring(0, eq).strip().equalsIgnoreCase("q")) {
-                try {
-                    return Double.parseDouble(parts[i].substring(eq + 1).strip());
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 1;
     }
 }

@@ -1,9 +1,6 @@
 package dispatch.web;
 
 import dispatch.feed.Entry;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * What a page shows of a feed entry.
@@ -16,11 +13,10 @@ import java.util.Locale;
  */
 public record EntryView(String title, String link, String dateIso, String dateText, String summary) {
 
-    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /** The view of {@code entry}. */
     public static EntryView of(Entry entry) {
-        return new EntryView(entry.title(), entry.link(), DateTimeFormatter.ISO_INSTANT.format(entry.published()),
-                HUMAN.format(entry.published()), entry.summary().orElse(null));
+        return new EntryView(entry.title(), entry.link(), PageDates.iso(entry.published()),
+                PageDates.human(entry.published()), entry.summary().orElse(null));
     }
 }

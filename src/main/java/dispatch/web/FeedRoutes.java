@@ -2,6 +2,7 @@ package dispatch.web;
 
 import dispatch.feed.FeedFormat;
 import dispatch.store.FeedLoader;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.vertx.web.Route;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -9,7 +10,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Optional;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The HTTP edge: feed documents (or, for a browser that prefers HTML, a readable preview of
@@ -21,6 +23,8 @@ import java.util.Optional;
 public class FeedRoutes {
 
     static final String ALLOW = "GET, HEAD";
+
+    private static final Logger LOG = Logger.getLogger(FeedRoutes.class);
 
     private final Site site;
 
@@ -52,7 +56,8 @@ public class FeedRoutes {
         if (!isName(feed) || !site.hasFeed(feed)) {
             Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
         } else if (allowed(ctx)) {
-            ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, "/feeds/" + feed + "/").end();
+            ctx.response().setStatusCode(301).putHeader(HttpHeaders.DATE, HttpClock.date())
+                    .putHeader(HttpHeaders.LOCATION, site.links().feedHome(feed)).end();
         }
     }
 
@@ -60,7 +65,7 @@ public class FeedRoutes {
     @Route(path = "/feeds/:feed/", order = 1)
     void feedHome(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
-        serve(ctx, isName(feed) ? site.feedHome(feed) : Optional.empty(), "There is no feed named '" + feed + "'.");
+        serve(ctx, isName(feed) ? site.feedHome(feed) : null, () -> "There is no feed named '" + feed + "'.");
     }
 
     /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, or an article's permalink page. */
@@ -72,26 +77,41 @@ public class FeedRoutes {
             Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
             return;
         }
-        Optional<FeedFormat> format = FeedFormat.byFileName(name);
-        if (format.isPresent()) {
-            boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.get().mediaType());
-            serve(ctx, html ? site.preview(feed, format.get()) : site.document(feed, format.get()),
-                    "There is no feed named '" + feed + "'.");
+        FeedFormat format = FeedFormat.byFileName(name).orElse(null);
+        if (format != null) {
+            boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
+            serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");
         } else {
-            serve(ctx, site.article(feed, name), "Feed '" + feed + "' has no article '" + name + "'.");
+            serve(ctx, site.article(feed, name), () -> "Feed '" + feed + "' has no article '" + name + "'.");
         }
     }
 
-    /** Every other path: a 404 problem instead of the default page. */
+    /**
+     * Every other path: a 404 problem instead of the default page; and a failure while answering
+     * any route: a 500 problem, logged, instead of Vert.x's bare page.
+     */
     void fallback(@Observes Router router) {
         router.route().last().handler(ctx -> Problems.notFound(ctx, "Nothing is published at " + ctx.request().path() + "."));
+        router.route().failureHandler(ctx -> {
+            if (ctx.response().headWritten()) {
+                ctx.request().connection().close();
+                return;
+            }
+            int status = ctx.statusCode();
+            if (status >= 400 && status < 500) {
+                Problems.send(ctx, status, HttpResponseStatus.valueOf(status).reasonPhrase(), "The request cannot be answered as it is.");
+            } else {
+                LOG.errorf(ctx.failure(), "Failed to answer %s %s", ctx.request().method(), ctx.request().path());
+                Problems.serverError(ctx);
+            }
+        });
     }
 
-    private static void serve(RoutingContext ctx, Optional<Served> served, String notFound) {
-        if (served.isEmpty()) {
-            Problems.notFound(ctx, notFound);
+    private static void serve(RoutingContext ctx, Served served, Supplier<String> notFound) {
+        if (served == null) {
+            Problems.notFound(ctx, notFound.get());
         } else if (allowed(ctx)) {
-            Responder.send(ctx, served.get());
+            Responder.send(ctx, served);
         }
     }
 

@@ -15,15 +15,16 @@ import dispatch.feed.Links;
  * @param rss its RSS 2.0 URL
  * @param atom its Atom 1.0 URL
  * @param json its JSON Feed 1.1 URL
+ * @param site the site's index page
  */
 public record FeedView(String id, String title, String description, String language, String home, String rss, String atom,
-        String json) {
+        String json, String site) {
 
     /** The view of {@code definition}, with URLs from {@code links}. */
     public static FeedView of(FeedDefinition definition, Links links) {
         String id = definition.id();
         return new FeedView(id, definition.title(), definition.description(), definition.language().orElse("en"),
                 links.feedHome(id), links.feed(id, FeedFormat.RSS), links.feed(id, FeedFormat.ATOM),
-                links.feed(id, FeedFormat.JSON));
+                links.feed(id, FeedFormat.JSON), links.index());
     }
 }

@@ -20,6 +20,11 @@ final class Problems {
         send(ctx, 404, "Not Found", detail);
     }
 
+    /** 500: something failed while answering; the detail does not expose internals. */
+    static void serverError(RoutingContext ctx) {
+        send(ctx, 500, "Internal Server Error", "Dispatch failed to answer this request; the failure is logged.");
+    }
+
     /** 405: the path exists but only answers the {@code allowed} methods. */
     static void methodNotAllowed(RoutingContext ctx, String allowed) {
         ctx.response().putHeader(HttpHeaders.ALLOW, allowed);
@@ -41,6 +46,7 @@ final class Problems {
             throw new IllegalStateException("a map of strings always serializes", e);
         }
         ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.DATE, HttpClock.date())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Content-Type-Options", "nosniff")

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 
 /**
  * Answers GET and HEAD from a prepared representation under Dispatch's caching contract: picks
@@ -28,14 +27,16 @@ final class Responder {
         HttpServerResponse response = ctx.response();
         MultiMap in = request.headers();
         boolean gzip = AcceptEncoding.allowsGzip(in.get(HttpHeaders.ACCEPT_ENCODING));
+        String ifNoneMatch = in.contains(HttpHeaders.IF_NONE_MATCH) ? String.join(", ", in.getAll(HttpHeaders.IF_NONE_MATCH)) : null;
         String etag = gzip ? served.gzipEtag : served.etag;
         MultiMap out = response.headers();
+        out.add(HttpHeaders.DATE, HttpClock.date());
         out.add(HttpHeaders.ETAG, etag);
         out.add(HttpHeaders.LAST_MODIFIED, served.lastModified);
         out.add(HttpHeaders.CACHE_CONTROL, served.cacheControl);
         out.add(HttpHeaders.VARY, served.vary);
-        if (Preconditions.notModified(in.get(HttpHeaders.IF_NONE_MATCH), in.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
-                served.representation.lastModified(), Instant.now())) {
+        if (Preconditions.notModified(ifNoneMatch, in.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
+                served.representation.lastModified(), HttpClock.now())) {
             response.setStatusCode(304).end();
             return;
         }

@@ -18,17 +18,24 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Everything the site serves, prepared from the store's current catalog: feed documents eagerly,
- * HTML pages on first request. Preparing happens once per catalog; a request only looks up.
+ * Everything the site serves, prepared from the store's current catalog. Feed documents are
+ * prepared with the catalog; each HTML page is rendered on its first request and then kept until
+ * the content changes, so a page too renders once per content change. Every page of a feed
+ * carries the feed's {@code Last-Modified}, which the store keeps from moving backwards or into
+ * the future.
  */
 @ApplicationScoped
 public class Site {
 
+    /** What feed documents vary on: their HTML preview is chosen by {@code Accept}. */
+    static final String FEED_VARY = "Accept, Accept-Encoding";
+
     private static final String HTML = "text/html; charset=utf-8";
+    private static final Duration SITE_MAX_AGE = Duration.ofMinutes(1);
 
     private final ContentStore store;
     private final DispatchConfig config;
@@ -43,17 +50,14 @@ public class Site {
     }
 
     /** The links every page and feed is built with. */
-    public Links links() {
+    Links links() {
         return links;
     }
 
-    /** What feed documents vary on: their HTML preview is chosen by {@code Accept}. */
-    static final String FEED_VARY = "Accept, Accept-Encoding";
-
-    /** The feed document of feed {@code id} in {@code format}, if the feed exists. */
-    Optional<Served> document(String id, FeedFormat format) {
+    /** The feed document of feed {@code id} in {@code format}, or null when there is no such feed. */
+    Served document(String id, FeedFormat format) {
         Map<FeedFormat, Served> docs = current().documents.get(id);
-        return docs == null ? Optional.empty() : Optional.ofNullable(docs.get(format));
+        return docs == null ? null : docs.get(format);
     }
 
     /** Whether feed {@code id} is published. */
@@ -64,67 +68,64 @@ public class Site {
     /** The index page. */
     Served index() {
         Prepared p = current();
-        return p.pages.computeIfAbsent("/", k -> {
+        return p.page("/", () -> {
             List<FeedView> feeds = p.catalog.feeds().values().stream().map(f -> FeedView.of(f.snapshot().definition(), links)).toList();
-            Instant updated = p.catalog.feeds().values().stream().map(f -> f.snapshot().updated()).max(Instant::compareTo).orElse(Instant.EPOCH);
-            return page(Pages.index(feeds, links.opml()).render(), updated, Duration.ofMinutes(1));
+            return page(Pages.index(feeds, links.opml()).render(), p.lastModified(), SITE_MAX_AGE, "Accept-Encoding");
         });
     }
 
     /** The OPML subscription list of every feed. */
     Served opml() {
         Prepared p = current();
-        return p.pages.computeIfAbsent("feeds.opml", k -> {
+        return p.page("/feeds.opml", () -> {
             List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(PublishedFeed::snapshot).toList();
-            Instant updated = snapshots.stream().map(FeedSnapshot::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
             byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
-            return new Served(Representation.of(body, OpmlRenderer.CONTENT_TYPE, updated, config.gzipLevel()),
-                    cacheControl(Duration.ofMinutes(1)));
+            return new Served(Representation.of(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()),
+                    cacheControl(SITE_MAX_AGE));
         });
     }
 
     /**
      * The HTML page a browser gets at a feed document's URL: the feed's title, its entries and how
-     * to subscribe, if the feed exists.
+     * to subscribe; null when there is no such feed.
      */
-    Optional<Served> preview(String id, FeedFormat format) {
+    Served preview(String id, FeedFormat format) {
         Prepared p = current();
-        return p.catalog.feed(id).map(feed -> p.pages.computeIfAbsent(id + "/" + format.fileName() + " html", k -> {
+        PublishedFeed feed = p.catalog.feeds().get(id);
+        return feed == null ? null : p.page(id + "/" + format.fileName(), () -> {
             FeedSnapshot s = feed.snapshot();
             List<EntryView> entries = s.entries().stream().map(EntryView::of).toList();
             String html = Pages.preview(FeedView.of(s.definition(), links), links.feed(id, format), format.label(), entries).render();
-            Representation r = Representation.of(html.getBytes(StandardCharsets.UTF_8), HTML, s.updated(), config.gzipLevel());
-            return new Served(r, cacheControl(s.definition().ttl()), FEED_VARY);
-        }));
+            return page(html, feed.lastModified(), s.definition().ttl(), FEED_VARY);
+        });
     }
 
-    /** The home page of feed {@code id}, if the feed exists. */
-    Optional<Served> feedHome(String id) {
+    /** The home page of feed {@code id}; null when there is no such feed. */
+    Served feedHome(String id) {
         Prepared p = current();
-        return p.catalog.feed(id).map(feed -> p.pages.computeIfAbsent(id + "/", k -> {
+        PublishedFeed feed = p.catalog.feeds().get(id);
+        return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
             List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-            return page(Pages.feed(FeedView.of(s.definition(), links), articles).render(), s.updated(), s.definition().ttl());
-        }));
+            return page(Pages.feed(FeedView.of(s.definition(), links), articles).render(), feed.lastModified(),
+                    s.definition().ttl(), "Accept-Encoding");
+        });
     }
 
-    /** The permalink page of article {@code slug} in feed {@code id}, if both exist. */
-    Optional<Served> article(String id, String slug) {
+    /** The permalink page of article {@code slug} in feed {@code id}; null when either does not exist. */
+    Served article(String id, String slug) {
         Prepared p = current();
-        Optional<PublishedFeed> feed = p.catalog.feed(id);
-        if (feed.isEmpty()) {
-            return Optional.empty();
-        }
-        FeedSnapshot s = feed.get().snapshot();
-        Optional<PublishedPost> post = s.posts().stream().filter(pp -> pp.post().slug().equals(slug)).findFirst();
-        return post.map(pp -> p.pages.computeIfAbsent(id + "/" + slug, k -> page(
-                Pages.article(FeedView.of(s.definition(), links), ArticleView.of(pp)).render(),
-                pp.post().updated(), s.definition().ttl())));
+        PublishedFeed feed = p.catalog.feeds().get(id);
+        Map<String, PublishedPost> posts = p.posts.get(id);
+        PublishedPost pp = posts == null ? null : posts.get(slug);
+        return pp == null ? null : p.page(id + "/" + slug, () -> page(
+                Pages.article(FeedView.of(feed.snapshot().definition(), links), ArticleView.of(pp)).render(),
+                feed.lastModified(), feed.snapshot().definition().ttl(), "Accept-Encoding"));
     }
 
-    private Served page(String html, Instant lastModified, Duration maxAge) {
+    private Served page(String html, Instant lastModified, Duration maxAge, String vary) {
         Representation r = Representation.of(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, config.gzipLevel());
-        return new Served(r, cacheControl(maxAge));
+        return new Served(r, cacheControl(maxAge), vary);
     }
 
     private String cacheControl(Duration maxAge) {
@@ -133,36 +134,60 @@ public class Site {
                 + ", stale-if-error=" + config.cache().staleIfError().toSeconds();
     }
 
+    /** What is prepared for the store's current catalog; prepared once per catalog. */
     private Prepared current() {
         Catalog catalog = store.catalog();
         Prepared p = prepared;
-        if (p == null || p.catalog != catalog) {
-            p = prepare(catalog);
-            prepared = p;
+        if (p != null && p.catalog == catalog) {
+            return p;
         }
-        return p;
+        synchronized (this) {
+            catalog = store.catalog();
+            p = prepared;
+            if (p == null || p.catalog != catalog) {
+                p = new Prepared(catalog, this);
+                prepared = p;
+            }
+            return p;
+        }
     }
 
-    private Prepared prepare(Catalog catalog) {
-        Map<String, Map<FeedFormat, Served>> documents = new HashMap<>();
-        for (PublishedFeed feed : catalog.feeds().values()) {
-            String cc = cacheControl(feed.snapshot().definition().ttl());
-            Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-            feed.documents().forEach((format, r) -> docs.put(format, new Served(r, cc, FEED_VARY)));
-            documents.put(feed.id(), docs);
-        }
-        return new Prepared(catalog, documents);
-    }
-
-    /** What is prepared for one catalog. */
+    /** What is prepared for one catalog: feed documents, a slug index, and pages once rendered. */
     private static final class Prepared {
         final Catalog catalog;
-        final Map<String, Map<FeedFormat, Served>> documents;
+        final Map<String, Map<FeedFormat, Served>> documents = new HashMap<>();
+        final Map<String, Map<String, PublishedPost>> posts = new HashMap<>();
         final Map<String, Served> pages = new ConcurrentHashMap<>();
 
-        Prepared(Catalog catalog, Map<String, Map<FeedFormat, Served>> documents) {
+        Prepared(Catalog catalog, Site site) {
             this.catalog = catalog;
-            this.documents = documents;
+            for (PublishedFeed feed : catalog.feeds().values()) {
+                String cc = site.cacheControl(feed.snapshot().definition().ttl());
+                Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
+                feed.documents().forEach((format, r) -> docs.put(format, new Served(r, cc, FEED_VARY)));
+                documents.put(feed.id(), docs);
+                Map<String, PublishedPost> bySlug = new HashMap<>();
+                feed.snapshot().posts().forEach(pp -> bySlug.put(pp.post().slug(), pp));
+                posts.put(feed.id(), bySlug);
+            }
+        }
+
+        /** The latest {@code Last-Modified} of any feed, for site-wide pages. */
+        Instant lastModified() {
+            return catalog.feeds().values().stream().map(PublishedFeed::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
+        }
+
+        /** The page under {@code key}, rendered by {@code render} the first time it is asked for. */
+        Served page(String key, Supplier<Served> render) {
+            Served served = pages.get(key);
+            if (served == null) {
+                served = render.get(); // outside any lock: a rare duplicate render is cheaper than blocking
+                Served raced = pages.putIfAbsent(key, served);
+                if (raced != null) {
+                    served = raced;
+                }
+            }
+            return served;
         }
     }
 }

@@ -879,4 +879,34 @@ class ArticleParserTest {
         ArticleFormatException e = refusedBytes(bytes);
         assertMessageContains(e, "not valid UTF-8");
     }
+
+    @Test
+    void markdownKeepsOnlyHttpHttpsMailtoAndRelativeUrls() throws Exception {
+        Article a = new ArticleParser().parse("Headline\n\n[a](data:text/html;base64,PHNjcmlwdD4=) [b](vbscript:x) "
+                + "[c](https://example.org/) [d](mailto:desk@example.org) [e](other-page) ![i](data:image/png;base64,AAAA).",
+                Syntax.MARKDOWN);
+        String html = a.body().get(0).html();
+        assertFalse(html.contains("data:"), html);
+        assertFalse(html.contains("vbscript:"), html);
+        assertTrue(html.contains("href=\"https://example.org/\""), html);
+        assertTrue(html.contains("href=\"mailto:desk@example.org\""), html);
+        assertTrue(html.contains("href=\"other-page\""), html);
+    }
+
+    @Test
+    void frontMatterLinkMustBeAnHttpUrlAndIdAnAbsoluteUri() {
+        for (String fm : List.of("link: javascript:alert(1)", "link: /relative/path", "link: ftp://example.org/x",
+                "id: just-a-name", "id: javascript:alert(1)")) {
+            ArticleFormatException e = assertThrows(ArticleFormatException.class,
+                    () -> parse("---\n" + fm + "\n---\nHeadline\n\nBody.\n"), fm);
+            assertTrue(e.getMessage().contains("front matter '" + fm.substring(0, fm.indexOf(':')) + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void frontMatterAcceptsTagUrnAndHttpIds() throws Exception {
+        for (String id : List.of("tag:example.org,2024:story", "urn:uuid:9f1c2a4e-3b7d-4c55-9a0e-1d2b3c4d5e6f", "https://example.org/a")) {
+            assertEquals(Optional.of(id), parse("---\nid: " + id + "\n---\nHeadline\n\nBody.\n").meta().id());
+        }
+    }
 }

@@ -461,4 +461,16 @@ class FeedLoaderTest {
         Post post = loadAll().post("world", "2024-06-05-odd");
         assertEquals(Instant.parse("2024-06-05T00:00:00Z"), post.updated());
     }
+
+    @Test
+    void aFileThatBreaksTheMarkdownLibraryIsSkippedAndTheFeedStillLoads() throws IOException {
+        feed("world", "title: World\n");
+        write("world/good.txt", GOOD);
+        write("world/deep.md", "A headline\n\n" + ">".repeat(50_000) + " too deep.\n");
+        List<Problem> problems = new ArrayList<>();
+        List<LoadedFeed> loaded = new FeedLoader(feeds, new ArticleParser(), 1_000_000).loadAll(problems::add);
+        assertEquals(List.of("good"), loaded.get(0).posts().stream().map(Post::slug).toList());
+        assertEquals(List.of(Path.of("feeds/world/deep.md")), problems.stream().map(Problem::file).toList());
+        assertTrue(problems.get(0).reason().startsWith("cannot be parsed: java.lang.StackOverflowError"), problems.get(0).reason());
+    }
 }

@@ -174,4 +174,21 @@ class CachingContractTest {
                     .body("detail", containsString(method));
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/feeds/world/atom.xml", "/", "/feeds/nope/rss.xml"})
+    void everyResponseCarriesADateHeader(String path) {
+        Response r = Http.raw().get(path);
+        Instant date = HttpDates.parse(r.header("Date")).orElseThrow(() -> new AssertionError("no Date: " + r.headers()));
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - date.getEpochSecond()) < 60, r.header("Date"));
+        Http.raw().header("If-None-Match", "*").get("/feeds/world/atom.xml").then().statusCode(304).header("Date", not(emptyString()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedFormat.class)
+    void ifNoneMatchSplitOverSeveralHeaderLinesIsOneList(FeedFormat format) {
+        String etag = get(format).header("ETag");
+        Http.raw().header("If-None-Match", "\"other\"").header("If-None-Match", etag).get(path(format))
+                .then().statusCode(304);
+    }
 }

@@ -84,7 +84,7 @@ class PagesTest {
                 .body(containsString("<code>http://localhost:8080/feeds/world/atom.xml</code>"));
         Response r = Http.raw().get("/feeds/world");
         assertEquals(301, r.statusCode());
-        assertEquals("/feeds/world/", r.header("Location"));
+        assertEquals("http://localhost:8080/feeds/world/", r.header("Location"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dispatch.article;
+package dispatch.text;
 
 import java.net.URI;
 import java.net.URISyntaxException;

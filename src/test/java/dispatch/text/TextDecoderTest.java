@@ -1,4 +1,4 @@
-package dispatch.article;
+package dispatch.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -33,11 +33,11 @@ class TextDecoderTest {
         return out.toByteArray();
     }
 
-    private static ArticleFormatException refused(byte[] bytes) {
-        return assertThrows(ArticleFormatException.class, () -> TextDecoder.decode(bytes));
+    private static TextException refused(byte[] bytes) {
+        return assertThrows(TextException.class, () -> TextDecoder.decode(bytes));
     }
 
-    private static void assertMessageContains(ArticleFormatException e, String expected) {
+    private static void assertMessageContains(TextException e, String expected) {
         assertTrue(e.getMessage().contains(expected),
                 () -> "expected the message to contain '" + expected + "' but it was: " + e.getMessage());
     }
@@ -108,7 +108,7 @@ class TextDecoderTest {
 
     @Test
     void nulByteIsRefusedAsBinaryNamingTheOffset() {
-        ArticleFormatException e = refused(bytes("ab", 0x00, "cd"));
+        TextException e = refused(bytes("ab", 0x00, "cd"));
         assertEquals("binary file (NUL byte at offset 2)", e.getMessage());
     }
 
@@ -124,7 +124,7 @@ class TextDecoderTest {
 
     @Test
     void latin1ByteIsRefusedAsNotUtf8NamingTheOffset() {
-        ArticleFormatException e = refused(bytes("caf", 0xE9, " au lait"));
+        TextException e = refused(bytes("caf", 0xE9, " au lait"));
         assertMessageContains(e, "not valid UTF-8");
         assertMessageContains(e, "offset 3");
         assertTrue(e.getCause() instanceof CharacterCodingException, String.valueOf(e.getCause()));

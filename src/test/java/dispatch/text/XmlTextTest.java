@@ -1,4 +1,4 @@
-package dispatch.article;
+package dispatch.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

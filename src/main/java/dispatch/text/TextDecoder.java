@@ -1,4 +1,4 @@
-package dispatch.article;
+package dispatch.text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,15 +19,15 @@ public final class TextDecoder {
     /**
      * Decodes {@code bytes} as an article's text.
      *
-     * @throws ArticleFormatException if the bytes are empty, binary or not UTF-8
+     * @throws TextException if the bytes are empty, binary or not UTF-8
      */
-    public static String decode(byte[] bytes) throws ArticleFormatException {
+    public static String decode(byte[] bytes) throws TextException {
         if (bytes.length == 0) {
-            throw new ArticleFormatException("the file is empty");
+            throw new TextException("the file is empty");
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new ArticleFormatException("binary file (NUL byte at offset " + i + ")");
+                throw new TextException("binary file (NUL byte at offset " + i + ")");
             }
         }
         int start = hasBom(bytes) ? 3 : 0;
@@ -39,12 +39,12 @@ public final class TextDecoder {
         try {
             out = decoder.decode(in);
         } catch (CharacterCodingException e) {
-            throw new ArticleFormatException("not valid UTF-8 (near byte offset " + in.position() + ")", e);
+            throw new TextException("not valid UTF-8 (near byte offset " + in.position() + ")", e);
         }
         String text = normalizeLineEnds(out.toString());
         text = XmlText.clean(text);
         if (text.isBlank()) {
-            throw new ArticleFormatException("the file has no text");
+            throw new TextException("the file has no text");
         }
         return text;
     }
@@ -54,7 +54,7 @@ public final class TextDecoder {
     }
 
     /** Turns CRLF and lone CR line ends into LF. */
-    static String normalizeLineEnds(String text) {
+    public static String normalizeLineEnds(String text) {
         if (text.indexOf('\r') < 0) {
             return text;
         }

@@ -1,4 +1,4 @@
-package dispatch.article;
+package dispatch.text;
 
 /**
  * Text that XML 1.0 can carry: removes every character the XML 1.0 {@code Char} production

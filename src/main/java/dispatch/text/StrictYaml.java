@@ -1,4 +1,4 @@
-package dispatch.article;
+package dispatch.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,43 +25,34 @@ public final class StrictYaml {
     private StrictYaml() {
     }
 
-    /** Thrown when YAML cannot be read; the message says why, naming the key at fault. */
-    public static final class Problem extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Problem(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     /**
      * Reads {@code yaml} into {@code type}; empty when the document is empty or only comments.
      *
      * @param keyNoun what a key is called in messages, such as "front matter key"
      * @param knownKeys the keys {@code type} has, listed in the message about an unknown key
-     * @throws Problem if the YAML is malformed, not a mapping, or has an unknown or mistyped key
+     * @throws TextException if the YAML is malformed, not a mapping, or has an unknown or mistyped key
      */
-    public static <T> Optional<T> read(String yaml, Class<T> type, String keyNoun, String knownKeys) throws Problem {
+    public static <T> Optional<T> read(String yaml, Class<T> type, String keyNoun, String knownKeys) throws TextException {
         JsonNode tree;
         try {
             tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new Problem("not valid YAML: " + e.getOriginalMessage(), e);
+            throw new TextException("not valid YAML: " + e.getOriginalMessage(), e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return Optional.empty();
         }
         if (!tree.isObject()) {
-            throw new Problem("must be a mapping of keys to values (key: value), not a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+            throw new TextException("must be a mapping of keys to values (key: value), not a " + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
         }
         try {
             return Optional.ofNullable(YAML.treeToValue(tree, type));
         } catch (UnrecognizedPropertyException e) {
-            throw new Problem("unknown " + keyNoun + " '" + e.getPropertyName() + "' (known: " + knownKeys + ")", e);
+            throw new TextException("unknown " + keyNoun + " '" + e.getPropertyName() + "' (known: " + knownKeys + ")", e);
         } catch (MismatchedInputException e) {
-            throw new Problem(keyNoun + " '" + key(e) + "' " + expected(e.getTargetType()), e);
+            throw new TextException(keyNoun + " '" + key(e) + "' " + expected(e.getTargetType()), e);
         } catch (JsonProcessingException e) {
-            throw new Problem(e.getOriginalMessage(), e);
+            throw new TextException(e.getOriginalMessage(), e);
         }
     }
 
