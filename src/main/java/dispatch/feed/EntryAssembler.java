@@ -53,18 +53,17 @@ public final class EntryAssembler {
         for (Post post : sorted) {
             PublishedPost pp = publish(definition, post, byTitle);
             published.add(pp);
-            List<Entry> group = new ArrayList<>();
-            group.add(articleEntry(pp));
+            entries.add(articleEntry(pp));
             for (Headline h : pp.headlines()) {
                 if (h.hasEntry()) {
-                    group.add(relatedEntry(pp, h));
+                    entries.add(relatedEntry(pp, h));
                 }
             }
-            entries.addAll(spaceOutUpdated(group));
             if (post.updated().isAfter(updated)) {
                 updated = post.updated();
             }
         }
+        spaceOutUpdated(entries);
         List<Entry> newest = entries.size() > definition.limit() ? entries.subList(0, definition.limit()) : entries;
         for (Entry e : newest) {
             if (e.updated().isAfter(updated)) {
@@ -131,20 +130,28 @@ public final class EntryAssembler {
     }
 
     /**
-     * Gives an article's entry and its related headlines' entries, which share one {@code updated}
-     * time, times one second apart: the article the latest, its headlines after it in feed order,
-     * the last at the article's own time. Readers sorting by date then keep the article first, and
-     * each entry's time depends on its own article only, so adding an article never changes
-     * another's entries. {@code published} is left as it is.
+     * Gives each run of consecutive entries that share one {@code updated} time (an article and
+     * its related headlines; same-day articles dated by a file-name prefix; files saved in the
+     * same second) times one second apart: the last of the run keeps the time, each one before it
+     * a second more. Readers sorting by date then keep the feed's order, and no two entries share
+     * an {@code updated} time, which the W3C validator warns about. Adding an entry to a run moves
+     * the times of the entries before it by a second; ids and {@code published} never change.
      */
-    private static List<Entry> spaceOutUpdated(List<Entry> group) {
-        List<Entry> spaced = new ArrayList<>(group.size());
-        for (int k = 0; k < group.size(); k++) {
-            Entry e = group.get(k);
-            spaced.add(new Entry(e.id(), e.title(), e.link(), e.summary(), e.contentHtml(), e.published(),
-                    e.updated().plusSeconds(group.size() - 1 - k), e.author(), e.categories(), e.related(), e.externalUrl()));
+    private static void spaceOutUpdated(List<Entry> entries) {
+        int i = 0;
+        while (i < entries.size()) {
+            Instant t = entries.get(i).updated();
+            int j = i;
+            while (j < entries.size() && entries.get(j).updated().equals(t)) {
+                j++;
+            }
+            for (int k = i; k < j - 1; k++) {
+                Entry e = entries.get(k);
+                entries.set(k, new Entry(e.id(), e.title(), e.link(), e.summary(), e.contentHtml(), e.published(),
+                        t.plusSeconds(j - 1 - k), e.author(), e.categories(), e.related(), e.externalUrl()));
+            }
+            i = j;
         }
-        return spaced;
     }
 
     /**

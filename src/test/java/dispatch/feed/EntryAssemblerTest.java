@@ -470,15 +470,14 @@ class EntryAssemblerTest {
     // ---------------------------------------------------------------- updated times
 
     @Test
-    void anArticlesEntriesAreSpacedOneSecondApartTheArticleLatest() {
+    void entriesSharingOneUpdatedTimeAreSpacedOneSecondApartTheFirstLatest() {
         Instant day = Instant.parse("2024-06-01T00:00:00Z");
         Post a = new Post("a", article("Story A", List.of("A related"), "A sentence."), day, day);
         Post b = new Post("b", article("Story B", List.of("B related one", "B related two"), "A sentence."), day, day);
         FeedSnapshot snapshot = ASSEMBLER.assemble(entriesFeed(), List.of(b, a));
         assertEquals(List.of("Story A", "A related", "Story B", "B related one", "B related two"), titles(snapshot));
         List<Instant> updated = snapshot.entries().stream().map(Entry::updated).toList();
-        // each article's group is spaced on its own, so adding an article never moves another's times
-        assertEquals(List.of(day.plusSeconds(1), day, day.plusSeconds(2), day.plusSeconds(1), day), updated);
+        assertEquals(List.of(day.plusSeconds(4), day.plusSeconds(3), day.plusSeconds(2), day.plusSeconds(1), day), updated);
         assertTrue(snapshot.entries().stream().allMatch(e -> e.published().equals(day)), "published is kept as it is");
     }
 
