@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,35 +63,40 @@ public class ContentStore {
             catalog = Catalog.EMPTY;
             return catalog;
         }
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         List<LoadedFeed> loaded;
         try {
-            loaded = loader.loadAll(problem -> {
-                LOG.warnf("Skipping %s: %s", problem.file(), problem.reason());
-                problems.add(problem);
-            });
+            loaded = loader.loadAll(problems::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the feeds directory " + loader.feedsDir(), e);
         }
         Instant now = clock.instant();
-        Map<String, PublishedFeed> feeds = new LinkedHashMap<>();
         Catalog before = catalog;
-        for (LoadedFeed feed : loaded) {
-            String id = feed.definition().id();
-            PublishedFeed previous = before.feeds().get(id);
-            try {
-                feeds.put(id, publisher.publish(feed, previous, now));
-            } catch (RuntimeException | StackOverflowError e) {
-                Problem problem = new Problem(loader.feedsDir().getFileName().resolve(id), "cannot be rendered: " + e);
-                LOG.errorf(e, "Not publishing %s: %s%s", problem.file(), problem.reason(),
-                        previous == null ? "" : " (serving its last good state)");
-                problems.add(problem);
-                if (previous != null) {
-                    feeds.put(id, previous);
-                }
-            }
-        }
-        catalog = new Catalog(feeds, problems);
+        // feeds render independently: use every core (a large tree renders in a fraction of the time)
+        List<PublishedFeed> published = loaded.parallelStream()
+                .map(feed -> publishOrKeep(feed, before.feeds().get(feed.definition().id()), now, problems))
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, PublishedFeed> feeds = new LinkedHashMap<>();
+        published.forEach(feed -> feeds.put(feed.id(), feed));
+        List<Problem> sorted = problems.stream().sorted(Comparator.comparing(Problem::file)).toList();
+        sorted.forEach(p -> LOG.warnf("Skipping %s: %s", p.file(), p.reason()));
+        catalog = new Catalog(feeds, sorted);
         return catalog;
+    }
+
+    /**
+     * Publishes one feed; if rendering fails, reports it and keeps serving {@code previous}, the
+     * feed's last good state (null when it has none).
+     */
+    private PublishedFeed publishOrKeep(LoadedFeed feed, PublishedFeed previous, Instant now, List<Problem> problems) {
+        try {
+            return publisher.publish(feed, previous, now);
+        } catch (RuntimeException | StackOverflowError e) {
+            Problem problem = new Problem(loader.feedsDir().getFileName().resolve(feed.definition().id()), "cannot be rendered: " + e);
+            LOG.errorf(e, "Not publishing %s%s", problem.file(), previous == null ? "" : " (serving its last good state)");
+            problems.add(problem);
+            return previous;
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,31 +63,37 @@ public final class FeedLoader {
     }
 
     /**
-     * Reads every feed. Folders whose name is not a feed id, feeds whose {@code feed.yaml} is
-     * missing or bad, and articles that cannot be read are passed to {@code problems}.
+     * Reads every feed, the folders in parallel, and returns them in folder-name order. Folders
+     * whose name is not a feed id, feeds whose {@code feed.yaml} is missing or bad, and articles
+     * that cannot be read are passed to {@code problems}, which must be thread-safe.
      *
      * @throws IOException if the feeds directory itself cannot be listed
      */
     public List<LoadedFeed> loadAll(Consumer<Problem> problems) throws IOException {
-        List<LoadedFeed> feeds = new ArrayList<>();
-        for (Path dir : list(feedsDir)) {
-            String name = dir.getFileName().toString();
-            if (name.startsWith(".") || !Files.isDirectory(dir)) {
-                continue;
-            }
-            if (!FEED_ID.matcher(name).matches()) {
-                problems.accept(new Problem(relative(dir), "not a feed name: use lowercase letters, digits, '-' and '_'"));
-                continue;
-            }
-            try {
-                feeds.add(load(name, problems));
-            } catch (FeedDefinitionException e) {
-                problems.accept(new Problem(relative(dir.resolve("feed.yaml")), e.getMessage()));
-            } catch (IOException e) {
-                problems.accept(new Problem(relative(dir), "cannot be read: " + e));
-            }
+        return list(feedsDir).parallelStream()
+                .map(dir -> loadFolder(dir, problems))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** One folder of the feeds directory as a feed, or null (reported) when it is not one. */
+    private LoadedFeed loadFolder(Path dir, Consumer<Problem> problems) {
+        String name = dir.getFileName().toString();
+        if (name.startsWith(".") || !Files.isDirectory(dir)) {
+            return null;
         }
-        return feeds;
+        if (!FEED_ID.matcher(name).matches()) {
+            problems.accept(new Problem(relative(dir), "not a feed name: use lowercase letters, digits, '-' and '_'"));
+            return null;
+        }
+        try {
+            return load(name, problems);
+        } catch (FeedDefinitionException e) {
+            problems.accept(new Problem(relative(dir.resolve("feed.yaml")), e.getMessage()));
+        } catch (IOException e) {
+            problems.accept(new Problem(relative(dir), "cannot be read: " + e));
+        }
+        return null;
     }
 
     /**

@@ -34,7 +34,7 @@ public final class EntityTags {
                     if (close < 0) {
                         return false;
                     }
-                    if (header.substring(i, close + 1).equals(opaque)) {
+                    if (close + 1 - i == opaque.length() && header.regionMatches(i, opaque, 0, opaque.length())) {
                         return true;
                     }
                     i = close + 1;

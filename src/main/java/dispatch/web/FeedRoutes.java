@@ -3,7 +3,6 @@ package dispatch.web;
 import dispatch.feed.FeedFormat;
 import dispatch.store.FeedLoader;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.quarkus.vertx.web.Route;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -34,7 +33,6 @@ public class FeedRoutes {
     }
 
     /** {@code /}: the index page. */
-    @Route(path = "/", order = 1)
     void index(RoutingContext ctx) {
         if (allowed(ctx)) {
             Responder.send(ctx, site.index());
@@ -42,7 +40,6 @@ public class FeedRoutes {
     }
 
     /** {@code /feeds.opml}: every feed as an OPML subscription list. */
-    @Route(path = "/feeds.opml", order = 1)
     void opml(RoutingContext ctx) {
         if (allowed(ctx)) {
             Responder.send(ctx, site.opml());
@@ -50,7 +47,6 @@ public class FeedRoutes {
     }
 
     /** {@code /feeds/<feed>}: redirects to the feed's home page. */
-    @Route(path = "/feeds/:feed", order = 1)
     void feedWithoutSlash(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
         if (!isName(feed) || !site.hasFeed(feed)) {
@@ -62,14 +58,12 @@ public class FeedRoutes {
     }
 
     /** {@code /feeds/<feed>/}: the feed's home page. */
-    @Route(path = "/feeds/:feed/", order = 1)
     void feedHome(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
         serve(ctx, isName(feed) ? site.feedHome(feed) : null, () -> "There is no feed named '" + feed + "'.");
     }
 
     /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, or an article's permalink page. */
-    @Route(path = "/feeds/:feed/:name", order = 1)
     void feedFile(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
         String name = ctx.pathParam("name");
@@ -87,10 +81,17 @@ public class FeedRoutes {
     }
 
     /**
-     * Every other path: a 404 problem instead of the default page; and a failure while answering
-     * any route: a 500 problem, logged, instead of Vert.x's bare page.
+     * Registers the routes on Vert.x's router: plain handlers on the event loop, with no CDI
+     * request context to activate per request. Every other path is a 404 problem instead of the
+     * default page, and a failure while answering any route a 500 problem, logged, instead of
+     * Vert.x's bare page.
      */
-    void fallback(@Observes Router router) {
+    void routes(@Observes Router router) {
+        router.route("/").handler(this::index);
+        router.route("/feeds.opml").handler(this::opml);
+        router.route("/feeds/:feed/").handler(this::feedHome);
+        router.route("/feeds/:feed").handler(this::feedWithoutSlash);
+        router.route("/feeds/:feed/:name").handler(this::feedFile);
         router.route().last().handler(ctx -> Problems.notFound(ctx, "Nothing is published at " + ctx.request().path() + "."));
         router.route().failureHandler(ctx -> {
             if (ctx.response().headWritten()) {

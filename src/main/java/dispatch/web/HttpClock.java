@@ -1,5 +1,6 @@
 package dispatch.web;
 
+import io.vertx.core.http.HttpHeaders;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ final class HttpClock {
     }
 
     /** The current time as an IMF-fixdate, for the {@code Date} header. */
-    static String date() {
+    static CharSequence date() {
         return current().header;
     }
 
@@ -36,11 +37,11 @@ final class HttpClock {
     /** One second's time and its header value. */
     private static final class Tick {
         final Instant instant;
-        final String header;
+        final CharSequence header;
 
         Tick(Instant now) {
             this.instant = Instant.ofEpochSecond(now.getEpochSecond());
-            this.header = HttpDates.format(instant);
+            this.header = HttpHeaders.createOptimized(HttpDates.format(instant));
         }
     }
 }

@@ -31,7 +31,10 @@ public final class Preconditions {
      */
     public static boolean notModified(String ifNoneMatch, String ifModifiedSince, String etag, Instant lastModified, Instant now) {
         if (ifNoneMatch != null) {
-            return EntityTags.matchesWeakly(ifNoneMatch, etag);
+            return ifNoneMatch.equals(etag) || EntityTags.matchesWeakly(ifNoneMatch, etag);
+        }
+        if (ifModifiedSince == null) {
+            return false;
         }
         Optional<Instant> since = HttpDates.parse(ifModifiedSince);
         return since.isPresent() && !since.get().isAfter(now) && !lastModified.isAfter(since.get());

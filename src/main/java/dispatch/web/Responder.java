@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * Answers GET and HEAD from a prepared representation under Dispatch's caching contract: picks
@@ -27,16 +28,25 @@ final class Responder {
         HttpServerResponse response = ctx.response();
         MultiMap in = request.headers();
         boolean gzip = AcceptEncoding.allowsGzip(in.get(HttpHeaders.ACCEPT_ENCODING));
-        String ifNoneMatch = in.contains(HttpHeaders.IF_NONE_MATCH) ? String.join(", ", in.getAll(HttpHeaders.IF_NONE_MATCH)) : null;
         String etag = gzip ? served.gzipEtag : served.etag;
+        String ifNoneMatch = in.get(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && !ifNoneMatch.equals(etag)) {
+            List<String> lines = in.getAll(HttpHeaders.IF_NONE_MATCH);
+            if (lines.size() > 1) {
+                ifNoneMatch = String.join(", ", lines); // one list, however many field lines (RFC 9110 §5.3)
+            }
+        }
+        String ifModifiedSince = ifNoneMatch == null ? in.get(HttpHeaders.IF_MODIFIED_SINCE) : null;
         MultiMap out = response.headers();
         out.add(HttpHeaders.DATE, HttpClock.date());
-        out.add(HttpHeaders.ETAG, etag);
-        out.add(HttpHeaders.LAST_MODIFIED, served.lastModified);
+        out.add(HttpHeaders.ETAG, gzip ? served.gzipEtagHeader : served.etagHeader);
+        out.add(HttpHeaders.LAST_MODIFIED, served.lastModifiedHeader);
         out.add(HttpHeaders.CACHE_CONTROL, served.cacheControl);
         out.add(HttpHeaders.VARY, served.vary);
-        if (Preconditions.notModified(ifNoneMatch, in.get(HttpHeaders.IF_MODIFIED_SINCE), etag,
-                served.representation.lastModified(), HttpClock.now())) {
+        boolean notModified = ifModifiedSince != null && ifModifiedSince.equals(served.lastModified)
+                // the client echoes our own Last-Modified: no date to parse
+                || Preconditions.notModified(ifNoneMatch, ifModifiedSince, etag, served.representation.lastModified(), HttpClock.now());
+        if (notModified) {
             response.setStatusCode(304).end();
             return;
         }

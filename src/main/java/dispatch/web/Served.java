@@ -2,10 +2,11 @@ package dispatch.web;
 
 import dispatch.feed.Representation;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 
 /**
- * A representation prepared for the wire once: both bodies as buffers and every header value as a
- * string, so that answering a request allocates next to nothing.
+ * A representation prepared for the wire once: both bodies as buffers and every header value
+ * pre-encoded ({@link HttpHeaders#createOptimized}), so that answering a request only picks them.
  */
 final class Served {
 
@@ -13,12 +14,15 @@ final class Served {
     final Buffer gzipBody;
     final String etag;
     final String gzipEtag;
-    final String length;
-    final String gzipLength;
-    final String contentType;
+    final CharSequence etagHeader;
+    final CharSequence gzipEtagHeader;
+    final CharSequence length;
+    final CharSequence gzipLength;
+    final CharSequence contentType;
     final String lastModified;
-    final String cacheControl;
-    final String vary;
+    final CharSequence lastModifiedHeader;
+    final CharSequence cacheControl;
+    final CharSequence vary;
     final Representation representation;
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code Vary: Accept-Encoding}. */
@@ -29,20 +33,18 @@ final class Served {
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
     Served(Representation r, String cacheControl, String vary) {
         this.representation = r;
-        this.vary = vary;
-        this.body = wrap(r.body());
-        this.gzipBody = wrap(r.gzipBody());
+        this.body = Buffer.buffer(r.body());
+        this.gzipBody = Buffer.buffer(r.gzipBody());
         this.etag = r.etag();
         this.gzipEtag = r.gzipEtag();
-        this.length = Integer.toString(r.body().length);
-        this.gzipLength = Integer.toString(r.gzipBody().length);
-        this.contentType = r.contentType();
+        this.etagHeader = HttpHeaders.createOptimized(etag);
+        this.gzipEtagHeader = HttpHeaders.createOptimized(gzipEtag);
+        this.length = HttpHeaders.createOptimized(Integer.toString(r.body().length));
+        this.gzipLength = HttpHeaders.createOptimized(Integer.toString(r.gzipBody().length));
+        this.contentType = HttpHeaders.createOptimized(r.contentType());
         this.lastModified = HttpDates.format(r.lastModified());
-        this.cacheControl = cacheControl;
-    }
-
-    /** The bytes as a buffer Vert.x can write any number of times (it writes a duplicate). */
-    private static Buffer wrap(byte[] bytes) {
-        return Buffer.buffer(bytes);
+        this.lastModifiedHeader = HttpHeaders.createOptimized(lastModified);
+        this.cacheControl = HttpHeaders.createOptimized(cacheControl);
+        this.vary = HttpHeaders.createOptimized(vary);
     }
 }
