@@ -1,6 +1,7 @@
 package dispatch.web;
 
 import dispatch.feed.Representation;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 
@@ -33,8 +34,8 @@ final class Served {
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
     Served(Representation r, String cacheControl, String vary) {
         this.representation = r;
-        this.body = Buffer.buffer(r.body());
-        this.gzipBody = Buffer.buffer(r.gzipBody());
+        this.body = wrap(r.body());
+        this.gzipBody = wrap(r.gzipBody());
         this.etag = r.etag();
         this.gzipEtag = r.gzipEtag();
         this.etagHeader = HttpHeaders.createOptimized(etag);
@@ -46,5 +47,16 @@ final class Served {
         this.lastModifiedHeader = HttpHeaders.createOptimized(lastModified);
         this.cacheControl = HttpHeaders.createOptimized(cacheControl);
         this.vary = HttpHeaders.createOptimized(vary);
+    }
+
+    /**
+     * The bytes as a buffer, without a copy ({@code Buffer.buffer(byte[])} copies every document
+     * a second time). Vert.x 4.5 offers no other way to wrap a {@code ByteBuf} than this
+     * deprecated factory; it writes a duplicate of the buffer on every response, so one buffer
+     * serves any number of them.
+     */
+    @SuppressWarnings("deprecation")
+    private static Buffer wrap(byte[] bytes) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
     }
 }
