@@ -26,8 +26,11 @@ public interface DispatchConfig {
     /** Page furniture phrases dropped from articles; the built-in list when absent. */
     Optional<List<String>> furniture();
 
-    /** The gzip level (1–9) of precompressed representations. */
-    @WithDefault("6")
+    /**
+     * The gzip level (1–9) of precompressed representations. 4 by default: on a 100-entry feed it
+     * costs 2.4 times less CPU than 6 for 4.5 % more bytes (bench/render, GzipLevelBenchmark).
+     */
+    @WithDefault("4")
     int gzipLevel();
 
     /** HTTP caching. */
