@@ -67,7 +67,7 @@ public final class ArticleParser {
         } catch (TextException e) {
             throw new ArticleFormatException(e.getMessage(), e);
         }
-        return parse(text, syntax);
+        return parseClean(text, syntax); // decode already normalized line ends and removed forbidden characters
     }
 
     /**
@@ -86,7 +86,11 @@ public final class ArticleParser {
      * @throws ArticleFormatException if the text has bad front matter or no headline
      */
     public Article parse(String text, Syntax syntax) throws ArticleFormatException {
-        String clean = XmlText.clean(TextDecoder.normalizeLineEnds(text));
+        return parseClean(XmlText.clean(TextDecoder.normalizeLineEnds(text)), syntax);
+    }
+
+    /** Parses text whose line ends are {@code \n} and that holds no character XML 1.0 forbids. */
+    private Article parseClean(String clean, Syntax syntax) throws ArticleFormatException {
         if (clean.startsWith("\uFEFF")) {
             clean = clean.substring(1);
         }
