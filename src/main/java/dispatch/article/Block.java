@@ -7,8 +7,9 @@ import dispatch.text.Html;
  *
  * @param kind whether the block is a paragraph or a subheading
  * @param text the block's plain text, its wrapped lines joined by single spaces
- * @param html the block as HTML: its text escaped in a {@code <p>} or {@code <h3>}, or what
- *     Markdown made of it
+ * @param html what Markdown made of the block, or null for a block of plain text, whose HTML
+ *     ({@link #html()}) is its text escaped in a {@code <p>} or {@code <h3>}, made when asked for:
+ *     keeping an escaped copy of every paragraph would hold each article's text twice
  */
 public record Block(Kind kind, String text, String html) {
 
@@ -22,9 +23,16 @@ public record Block(Kind kind, String text, String html) {
 
     /** A block of plain text, published escaped in a {@code <p>} or an {@code <h3>}. */
     public Block(Kind kind, String text) {
-        this(kind, text, kind == Kind.PARAGRAPH
-                ? "<p>" + Html.escape(text) + "</p>"
-                : "<h3>" + Html.escape(text) + "</h3>");
+        this(kind, text, null);
+    }
+
+    /** The block as HTML: what Markdown made of it, or its text escaped in a {@code <p>} or {@code <h3>}. */
+    @Override
+    public String html() {
+        if (html != null) {
+            return html;
+        }
+        return kind == Kind.PARAGRAPH ? "<p>" + Html.escape(text) + "</p>" : "<h3>" + Html.escape(text) + "</h3>";
     }
 
     /** A paragraph of plain text. */

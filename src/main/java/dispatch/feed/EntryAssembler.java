@@ -94,7 +94,11 @@ public final class EntryAssembler {
 
     private static Entry articleEntry(PublishedPost pp) {
         Post post = pp.post();
-        StringBuilder html = new StringBuilder(1024);
+        int size = 256;
+        for (Block block : post.article().body()) {
+            size += block.text().length() + 16;
+        }
+        StringBuilder html = new StringBuilder(size);
         for (Block block : post.article().body()) {
             html.append(Html.absoluteUrls(block.html(), pp.permalink())).append('\n');
         }
