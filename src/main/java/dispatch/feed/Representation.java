@@ -3,6 +3,7 @@ package dispatch.feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -15,17 +16,21 @@ import java.util.zip.GZIPOutputStream;
  * each (derived from the bytes, so equal content has equal tags on every replica and after every
  * restart), its media type and when its content last changed. Computed once per content change;
  * a request only picks one.
+ *
+ * <p>Both bodies live outside the Java heap, in read-only direct buffers: a server hands them to
+ * the socket without copying them first (it would copy a heap array into a direct buffer on
+ * every response), and the heap holds only what is being worked on, not every document served.
  */
 public final class Representation {
 
-    private final byte[] body;
-    private final byte[] gzipBody;
+    private final ByteBuffer body;
+    private final ByteBuffer gzipBody;
     private final String etag;
     private final String gzipEtag;
     private final String contentType;
     private final Instant lastModified;
 
-    private Representation(byte[] body, byte[] gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified) {
+    private Representation(ByteBuffer body, ByteBuffer gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified) {
         this.body = body;
         this.gzipBody = gzipBody;
         this.etag = etag;
@@ -36,11 +41,15 @@ public final class Representation {
 
     /**
      * Prepares {@code body} for serving: gzips it at {@code gzipLevel} (1–9) and computes both
-     * entity tags. The caller must not change {@code body} afterwards.
+     * entity tags. Both bodies are copied out of the heap; {@code body} is not kept.
      */
     public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
         byte[] gzip = gzip(body, gzipLevel);
-        return new Representation(body, gzip, entityTag(body), entityTag(gzip), contentType, lastModified);
+        return new Representation(offHeap(body), offHeap(gzip), entityTag(body), entityTag(gzip), contentType, lastModified);
+    }
+
+    private static ByteBuffer offHeap(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     /** The same representation, last modified at {@code instant} instead. */
@@ -48,14 +57,14 @@ public final class Representation {
         return new Representation(body, gzipBody, etag, gzipEtag, contentType, instant);
     }
 
-    /** The identity-encoded bytes. Shared: do not modify. */
-    public byte[] body() {
-        return body;
+    /** The identity-encoded bytes: a read-only buffer of its own, from the first byte to the last. */
+    public ByteBuffer body() {
+        return body.duplicate();
     }
 
-    /** The gzip-encoded bytes. Shared: do not modify. */
-    public byte[] gzipBody() {
-        return gzipBody;
+    /** The gzip-encoded bytes: a read-only buffer of its own, from the first byte to the last. */
+    public ByteBuffer gzipBody() {
+        return gzipBody.duplicate();
     }
 
     /** The strong entity tag of {@link #body()}, quoted, such as {@code "3q2-7w"}. */

@@ -4,6 +4,7 @@ import dispatch.feed.Representation;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import java.nio.ByteBuffer;
 
 /**
  * A representation prepared for the wire once: both bodies as buffers and every header value
@@ -40,8 +41,8 @@ final class Served {
         this.gzipEtag = r.gzipEtag();
         this.etagHeader = HttpHeaders.createOptimized(etag);
         this.gzipEtagHeader = HttpHeaders.createOptimized(gzipEtag);
-        this.length = HttpHeaders.createOptimized(Integer.toString(r.body().length));
-        this.gzipLength = HttpHeaders.createOptimized(Integer.toString(r.gzipBody().length));
+        this.length = HttpHeaders.createOptimized(Integer.toString(r.body().remaining()));
+        this.gzipLength = HttpHeaders.createOptimized(Integer.toString(r.gzipBody().remaining()));
         this.contentType = HttpHeaders.createOptimized(r.contentType());
         this.lastModified = HttpDates.format(r.lastModified());
         this.lastModifiedHeader = HttpHeaders.createOptimized(lastModified);
@@ -50,13 +51,14 @@ final class Served {
     }
 
     /**
-     * The bytes as a buffer, without a copy ({@code Buffer.buffer(byte[])} copies every document
-     * a second time). Vert.x 4.5 offers no other way to wrap a {@code ByteBuf} than this
-     * deprecated factory; it writes a duplicate of the buffer on every response, so one buffer
-     * serves any number of them.
+     * The representation's direct buffer as a Vert.x buffer, without a copy
+     * ({@code Buffer.buffer(byte[])} would copy every document onto the heap, and Netty would
+     * copy it back into a direct buffer on every write). Vert.x 4.5 offers no other way to wrap a
+     * {@code ByteBuf} than this deprecated factory; it writes a duplicate of the buffer on every
+     * response, so one buffer serves any number of them.
      */
     @SuppressWarnings("deprecation")
-    private static Buffer wrap(byte[] bytes) {
+    private static Buffer wrap(ByteBuffer bytes) {
         return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
     }
 }

@@ -18,6 +18,7 @@ import dispatch.feed.Representation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,12 @@ class PublisherTest {
         return feed.document(format).orElseThrow(() -> new AssertionError("no " + format + " document"));
     }
 
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
     private static byte[] gunzip(byte[] gzip) throws IOException {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
             return in.readAllBytes();
@@ -82,8 +89,8 @@ class PublisherTest {
         for (FeedFormat format : FeedFormat.values()) {
             Representation r = doc(published, format);
             assertEquals(format.contentType(), r.contentType());
-            assertTrue(r.body().length > 0);
-            assertArrayEquals(r.body(), gunzip(r.gzipBody()));
+            assertTrue(r.body().remaining() > 0);
+            assertArrayEquals(bytes(r.body()), gunzip(bytes(r.gzipBody())));
         }
         assertEquals(FeedFormat.values().length, published.documents().size());
         assertEquals(1, published.snapshot().posts().size());
@@ -129,7 +136,7 @@ class PublisherTest {
         for (FeedFormat format : FeedFormat.values()) {
             Representation a = doc(first, format);
             Representation b = doc(second, format);
-            assertArrayEquals(a.body(), b.body(), format.label());
+            assertEquals(a.body(), b.body(), format.label());
             assertEquals(a.etag(), b.etag(), format.label());
             assertEquals(a.gzipEtag(), b.gzipEtag(), format.label());
             assertEquals(a.lastModified(), b.lastModified(), "a restart keeps Last-Modified too: " + format.label());
