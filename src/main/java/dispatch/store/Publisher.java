@@ -39,14 +39,10 @@ public final class Publisher {
      */
     public PublishedFeed publish(LoadedFeed feed, PublishedFeed previous, Instant now) {
         FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts());
-        // the formats are independent: render, gzip and hash them on every core
-        List<Representation> rendered = renderers.parallelStream()
-                .map(renderer -> Representation.of(renderer.render(snapshot), renderer.format().contentType(), snapshot.updated(), gzipLevel))
-                .toList();
         Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
-        for (int i = 0; i < renderers.size(); i++) {
-            FeedFormat format = renderers.get(i).format();
-            Representation r = rendered.get(i);
+        for (FeedRenderer renderer : renderers) {
+            FeedFormat format = renderer.format();
+            Representation r = Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel);
             if (r.lastModified().isAfter(now)) {
                 r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
             }
