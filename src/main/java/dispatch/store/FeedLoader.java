@@ -70,14 +70,28 @@ public final class FeedLoader {
      * @throws IOException if the feeds directory itself cannot be listed
      */
     public List<LoadedFeed> loadAll(Consumer<Problem> problems) throws IOException {
-        return list(feedsDir).parallelStream()
+        return folders().parallelStream()
                 .map(dir -> loadFolder(dir, problems))
                 .filter(Objects::nonNull)
                 .toList();
     }
 
-    /** One folder of the feeds directory as a feed, or null (reported) when it is not one. */
-    private LoadedFeed loadFolder(Path dir, Consumer<Problem> problems) {
+    /**
+     * What the feeds directory holds, in name order: each entry may be a feed's folder (see
+     * {@link #loadFolder}).
+     *
+     * @throws IOException if the feeds directory cannot be listed
+     */
+    public List<Path> folders() throws IOException {
+        return list(feedsDir);
+    }
+
+    /**
+     * One entry of the feeds directory as a feed, or null when it is not one: a hidden entry or a
+     * plain file is ignored; a folder whose name is not a feed id or whose {@code feed.yaml} is
+     * missing or bad is passed to {@code problems}, as is each article that cannot be read.
+     */
+    public LoadedFeed loadFolder(Path dir, Consumer<Problem> problems) {
         String name = dir.getFileName().toString();
         if (name.startsWith(".") || !Files.isDirectory(dir)) {
             return null;
