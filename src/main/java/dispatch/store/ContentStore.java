@@ -9,21 +9,35 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Holds the {@link Catalog} being served, loaded from the feeds directory at startup. Readers get
- * the current catalog with one volatile read; a reload builds a whole new catalog and swaps it in.
+ * Holds the {@link Catalog} being served, loaded from the feeds directory. Readers get the current
+ * catalog with one volatile read; a reload builds a whole new catalog and swaps it in.
+ *
+ * <p>The first load runs in the background, so that the HTTP server starts at once: each feed is
+ * served as soon as it is published, a feed asked for is published ahead of its turn
+ * ({@link #publishEarly}), and until every feed is, {@link #loaded()} is false (the site answers
+ * {@code 503} with {@code Retry-After} for the lists of all feeds, and readiness is down).
  */
 @ApplicationScoped
 public class ContentStore {
@@ -33,7 +47,10 @@ public class ContentStore {
     private final FeedLoader loader;
     private final Publisher publisher;
     private final Clock clock = Clock.systemUTC();
+    private final CompletableFuture<Catalog> firstLoad = new CompletableFuture<>();
     private volatile Catalog catalog = Catalog.EMPTY;
+    private volatile String failure;
+    private volatile Pass current;
 
     /** A store of the configured feeds directory. */
     public ContentStore(DispatchConfig config) {
@@ -43,46 +60,179 @@ public class ContentStore {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Catalog c = reload();
-        LOG.infof("Serving %d feed(s) from %s", c.feeds().size(), loader.feedsDir().toAbsolutePath().normalize());
+        current = new Pass(Catalog.EMPTY, clock.instant(), true); // before any request can ask for a feed
+        Thread thread = new Thread(this::loadFirst, "dispatch-first-load");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    /** The catalog being served. */
+    private void loadFirst() {
+        long start = System.nanoTime();
+        try {
+            Catalog c = reload();
+            LOG.infof("Serving %d feed(s) from %s, loaded in %d ms", c.feeds().size(),
+                    loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "Cannot load the feeds directory %s: serving no feeds", loader.feedsDir().toAbsolutePath().normalize());
+            failure = e.toString();
+            firstLoad.complete(catalog);
+        }
+    }
+
+    /** Why the first load failed (the feeds directory could not be listed), or empty. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** The catalog being served; while the first load runs, the feeds published so far. */
     public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Whether the first load is over: every feed is published (or reported as a problem). */
+    public boolean loaded() {
+        return firstLoad.isDone();
+    }
+
+    /**
+     * Waits until the first load is over and returns the catalog.
+     *
+     * @throws IllegalStateException if it is not over within {@code timeout}
+     */
+    public Catalog awaitLoaded(Duration timeout) {
+        try {
+            firstLoad.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the feeds are not loaded after " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the feeds", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the first load failed", e.getCause());
+        }
         return catalog;
     }
 
     /**
      * Reads the feeds directory again and serves what it holds. Each file that cannot be published
-     * is logged once, with its name and the reason.
+     * is logged once, with its name and the reason. During the first load, each feed is served as
+     * soon as it is published.
      */
     public synchronized Catalog reload() {
+        Pass pass = current; // the first load's, made when the application started
+        if (pass == null) {
+            pass = new Pass(catalog, clock.instant(), !loaded());
+            current = pass.progressive ? pass : null;
+        }
+        try {
+            return swap(load(pass));
+        } finally {
+            current = null;
+        }
+    }
+
+    private Catalog load(Pass pass) {
         if (!Files.isDirectory(loader.feedsDir())) {
             LOG.warnf("The feeds directory %s does not exist: serving no feeds (set dispatch.feeds-dir)",
                     loader.feedsDir().toAbsolutePath().normalize());
-            catalog = Catalog.EMPTY;
-            return catalog;
+            return Catalog.EMPTY;
         }
-        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-        List<LoadedFeed> loaded;
+        List<Path> folders;
         try {
-            loaded = loader.loadAll(problems::add);
+            folders = loader.folders();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the feeds directory " + loader.feedsDir(), e);
         }
-        Instant now = clock.instant();
-        Catalog before = catalog;
-        // feeds render independently: use every core (a large tree renders in a fraction of the time)
-        List<PublishedFeed> published = loaded.parallelStream()
-                .map(feed -> publishOrKeep(feed, before.feeds().get(feed.definition().id()), now, problems))
+        // feeds load and render independently: use every core, publishing each feed as it is ready
+        List<PublishedFeed> published = folders.parallelStream()
+                .map(pass::publish)
                 .filter(Objects::nonNull)
                 .toList();
         Map<String, PublishedFeed> feeds = new LinkedHashMap<>();
         published.forEach(feed -> feeds.put(feed.id(), feed));
-        List<Problem> sorted = problems.stream().sorted(Comparator.comparing(Problem::file)).toList();
+        List<Problem> sorted = pass.problems.stream().sorted(Comparator.comparing(Problem::file)).toList();
         sorted.forEach(p -> LOG.warnf("Skipping %s: %s", p.file(), p.reason()));
-        catalog = new Catalog(feeds, sorted);
-        return catalog;
+        return new Catalog(feeds, sorted);
+    }
+
+    /**
+     * While the first load runs, publishes feed {@code id} now rather than in its turn, so that a
+     * request for it is answered as soon as that one feed is ready; blocks until it is. Returns
+     * the feed, or null when there is no such feed or it cannot be published (its problem is
+     * reported with the others). Once everything is loaded, returns the served feed at once.
+     */
+    public PublishedFeed publishEarly(String id) {
+        Pass pass = current;
+        if (pass == null || !FeedLoader.FEED_ID.matcher(id).matches()) {
+            return catalog.feeds().get(id);
+        }
+        return pass.publish(loader.feedsDir().resolve(id));
+    }
+
+    /**
+     * One reading of the feeds directory. In the first load it is progressive: each feed is
+     * served as soon as it is published, and each is published once, by whichever comes first,
+     * the load or a request for it ({@link #publishEarly}).
+     */
+    private final class Pass {
+        final Catalog before;
+        final Instant now;
+        final boolean progressive;
+        final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, CompletableFuture<PublishedFeed>> claims = new ConcurrentHashMap<>();
+
+        Pass(Catalog before, Instant now, boolean progressive) {
+            this.before = before;
+            this.now = now;
+            this.progressive = progressive;
+        }
+
+        /** The feed in folder {@code dir}, published, or null (reported) when it is not one. */
+        PublishedFeed publish(Path dir) {
+            if (!progressive) {
+                return loadAndPublish(dir);
+            }
+            CompletableFuture<PublishedFeed> mine = new CompletableFuture<>();
+            CompletableFuture<PublishedFeed> theirs = claims.putIfAbsent(dir.getFileName().toString(), mine);
+            if (theirs != null) {
+                return theirs.join();
+            }
+            try {
+                PublishedFeed feed = loadAndPublish(dir);
+                if (feed != null) {
+                    addWhileLoading(feed);
+                }
+                mine.complete(feed);
+                return feed;
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        private PublishedFeed loadAndPublish(Path dir) {
+            LoadedFeed feed = loader.loadFolder(dir, problems::add);
+            return feed == null ? null : publishOrKeep(feed, before.feeds().get(feed.definition().id()), now, problems);
+        }
+    }
+
+    private Catalog swap(Catalog next) {
+        synchronized (firstLoad) {
+            catalog = next;
+        }
+        firstLoad.complete(next);
+        return next;
+    }
+
+    /** Serves {@code feed} beside the feeds published so far in the first load. */
+    private void addWhileLoading(PublishedFeed feed) {
+        synchronized (firstLoad) {
+            if (!loaded()) {
+                Map<String, PublishedFeed> feeds = new HashMap<>(catalog.feeds());
+                feeds.put(feed.id(), feed);
+                catalog = new Catalog(feeds, List.of());
+            }
+        }
     }
 
     /**

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness at {@code /q/health/ready}: how many feeds are served and every file left out, with
- * the reason. Bad files never make the service unready; the rest of the content is served.
+ * the reason. Down while the first load of the feeds runs (with {@code loading: true}) and when
+ * the feeds directory could not be read; bad files never make the service unready, the rest of
+ * the content is served.
  */
 @Readiness
 public class ContentHealthCheck implements HealthCheck {
@@ -23,10 +25,14 @@ public class ContentHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        boolean loaded = store.loaded();
         var catalog = store.catalog();
-        HealthCheckResponseBuilder b = HealthCheckResponse.named("content").up()
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("content")
+                .status(loaded && store.failure().isEmpty())
+                .withData("loading", !loaded)
                 .withData("feeds", catalog.feeds().size())
                 .withData("skipped", catalog.problems().size());
+        store.failure().ifPresent(f -> b.withData("failure", f));
         for (Problem p : catalog.problems()) {
             b.withData(p.file().toString(), p.reason());
         }

@@ -3,6 +3,7 @@ package dispatch.web;
 import dispatch.feed.FeedFormat;
 import dispatch.store.FeedLoader;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -23,6 +24,11 @@ public class FeedRoutes {
 
     static final String ALLOW = "GET, HEAD";
 
+    private static final String STARTING = "Dispatch has just started and is loading its feeds.";
+
+    /** Marks a request whose feed was published ahead of the first load. */
+    private static final String EARLY = "dispatch.early";
+
     private static final Logger LOG = Logger.getLogger(FeedRoutes.class);
 
     private final Site site;
@@ -34,14 +40,24 @@ public class FeedRoutes {
 
     /** {@code /}: the index page. */
     void index(RoutingContext ctx) {
-        if (allowed(ctx)) {
+        if (!allowed(ctx)) {
+            return;
+        }
+        if (site.starting()) {
+            Problems.starting(ctx, STARTING + " The list of feeds is not complete yet.");
+        } else {
             Responder.send(ctx, site.index());
         }
     }
 
     /** {@code /feeds.opml}: every feed as an OPML subscription list. */
     void opml(RoutingContext ctx) {
-        if (allowed(ctx)) {
+        if (!allowed(ctx)) {
+            return;
+        }
+        if (site.starting()) {
+            Problems.starting(ctx, STARTING + " The list of feeds is not complete yet.");
+        } else {
             Responder.send(ctx, site.opml());
         }
     }
@@ -49,8 +65,9 @@ public class FeedRoutes {
     /** {@code /feeds/<feed>}: redirects to the feed's home page. */
     void feedWithoutSlash(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
+        boolean starting = site.starting(); // read before the lookup: the first load may end in between
         if (!isName(feed) || !site.hasFeed(feed)) {
-            Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
+            noSuchFeed(ctx, feed, starting, this::feedWithoutSlash);
         } else if (allowed(ctx)) {
             ctx.response().setStatusCode(301).putHeader(HttpHeaders.DATE, HttpClock.date())
                     .putHeader(HttpHeaders.LOCATION, site.links().feedHome(feed)).end();
@@ -60,15 +77,46 @@ public class FeedRoutes {
     /** {@code /feeds/<feed>/}: the feed's home page. */
     void feedHome(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
-        serve(ctx, isName(feed) ? site.feedHome(feed) : null, () -> "There is no feed named '" + feed + "'.");
+        boolean starting = site.starting();
+        Served home = isName(feed) ? site.feedHome(feed) : null;
+        if (home == null) {
+            noSuchFeed(ctx, feed, starting, this::feedHome);
+        } else if (allowed(ctx)) {
+            Responder.send(ctx, home);
+        }
+    }
+
+    /**
+     * Answers a request for a feed that is not published: 404, unless the first load of the feeds
+     * is running ({@code starting}, read before the feed was looked up). Then the feed is
+     * published ahead of its turn, off the event loop, and the request handled again by
+     * {@code retry} once it is: served if it is a feed, 404 if not.
+     */
+    private void noSuchFeed(RoutingContext ctx, String feed, boolean starting, Handler<RoutingContext> retry) {
+        if (isName(feed) && starting && ctx.get(EARLY) == null) {
+            ctx.put(EARLY, Boolean.TRUE);
+            ctx.vertx().executeBlocking(() -> {
+                site.publishEarly(feed);
+                return null;
+            }, false).onComplete(done -> {
+                if (done.failed()) {
+                    ctx.fail(done.cause());
+                } else if (!ctx.response().closed()) {
+                    retry.handle(ctx);
+                }
+            });
+        } else {
+            Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
+        }
     }
 
     /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, or an article's permalink page. */
     void feedFile(RoutingContext ctx) {
         String feed = ctx.pathParam("feed");
         String name = ctx.pathParam("name");
+        boolean starting = site.starting();
         if (!isName(feed) || !site.hasFeed(feed)) {
-            Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
+            noSuchFeed(ctx, feed, starting, this::feedFile);
             return;
         }
         FeedFormat format = FeedFormat.byFileName(name).orElse(null);

@@ -20,6 +20,15 @@ final class Problems {
         send(ctx, 404, "Not Found", detail);
     }
 
+    /**
+     * 503: Dispatch has just started and is still loading its feeds; asks to come back in a
+     * second ({@code Retry-After}). Never cached: a cache keeping it would hide the feed.
+     */
+    static void starting(RoutingContext ctx, String detail) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+        send(ctx, 503, "Service Unavailable", detail);
+    }
+
     /** 500: something failed while answering; the detail does not expose internals. */
     static void serverError(RoutingContext ctx) {
         send(ctx, 500, "Internal Server Error", "Dispatch failed to answer this request; the failure is logged.");

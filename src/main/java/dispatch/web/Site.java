@@ -60,6 +60,22 @@ public class Site {
         return docs == null ? null : docs.get(format);
     }
 
+    /**
+     * Whether the first load of the feeds is still running: a feed missing now may be served in a
+     * moment, and the index and OPML list are not complete yet.
+     */
+    boolean starting() {
+        return !store.loaded();
+    }
+
+    /**
+     * While the first load runs, publishes feed {@code id} ahead of its turn and blocks until it
+     * is served (or known not to be a feed). Call it off the event loop.
+     */
+    void publishEarly(String id) {
+        store.publishEarly(id);
+    }
+
     /** Whether feed {@code id} is published. */
     boolean hasFeed(String id) {
         return current().catalog.feeds().containsKey(id);

@@ -1,0 +1,156 @@
+package dispatch.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dispatch.config.DispatchConfig;
+import io.quarkus.runtime.StartupEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Unit tests for {@link ContentStore}'s first load, which runs in the background so that the
+ * server starts at once: not loaded before it starts, every feed and problem once it is over,
+ * and while it runs only whole, published feeds in the catalog. Plain JUnit, real files.
+ */
+class ContentStoreTest {
+
+    private static final String ARTICLE = "A headline for %d\n\nA paragraph that ends a sentence.\n";
+
+    @TempDir
+    Path root;
+
+    private record Config(Path feedsDir) implements DispatchConfig {
+        @Override
+        public String baseUrl() {
+            return "https://news.example";
+        }
+
+        @Override
+        public long maxArticleBytes() {
+            return 1 << 20;
+        }
+
+        @Override
+        public Optional<List<String>> furniture() {
+            return Optional.empty();
+        }
+
+        @Override
+        public int gzipLevel() {
+            return 1;
+        }
+
+        @Override
+        public Cache cache() {
+            return new Cache() {
+                @Override
+                public Duration staleWhileRevalidate() {
+                    return Duration.ofMinutes(1);
+                }
+
+                @Override
+                public Duration staleIfError() {
+                    return Duration.ofDays(1);
+                }
+            };
+        }
+    }
+
+    private Path feeds(int count, int articles) throws IOException {
+        Path feeds = Files.createDirectory(root.resolve("feeds"));
+        for (int f = 0; f < count; f++) {
+            Path dir = Files.createDirectory(feeds.resolve(String.format("feed-%03d", f)));
+            Files.writeString(dir.resolve("feed.yaml"), "title: Feed " + f + "\n");
+            for (int a = 0; a < articles; a++) {
+                Files.writeString(dir.resolve(String.format("2024-01-%02d-a%d.txt", 1 + a % 28, a)),
+                        String.format(ARTICLE, a), StandardCharsets.UTF_8);
+            }
+        }
+        return feeds;
+    }
+
+    @Test
+    void isNotLoadedBeforeItStarts() throws IOException {
+        ContentStore store = new ContentStore(new Config(feeds(1, 1)));
+        assertFalse(store.loaded());
+        assertTrue(store.catalog().feeds().isEmpty());
+        assertThrows(IllegalStateException.class, () -> store.awaitLoaded(Duration.ofMillis(10)));
+    }
+
+    @Test
+    void servesEveryFeedAndReportsEveryProblemOnceLoaded() throws IOException {
+        Path feeds = feeds(3, 2);
+        Files.write(feeds.resolve("feed-001").resolve("2024-02-01-binary.txt"), new byte[] {0, 1, 2, (byte) 0xff});
+        Files.createDirectory(feeds.resolve("Not A Feed"));
+        ContentStore store = new ContentStore(new Config(feeds));
+        store.onStart(new StartupEvent());
+        Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
+        assertTrue(store.loaded());
+        assertEquals(Set.of("feed-000", "feed-001", "feed-002"), catalog.feeds().keySet());
+        assertEquals(2, catalog.feed("feed-001").orElseThrow().snapshot().posts().size(), "the bad file is left out, its feed served");
+        assertEquals(List.of("feeds/Not A Feed", "feeds/feed-001/2024-02-01-binary.txt"),
+                catalog.problems().stream().map(p -> p.file().toString()).toList());
+        assertEquals(Optional.empty(), store.failure());
+    }
+
+    @Test
+    void whileLoadingServesOnlyWholePublishedFeeds() throws IOException {
+        ContentStore store = new ContentStore(new Config(feeds(40, 30)));
+        List<Catalog> seen = new ArrayList<>();
+        store.onStart(new StartupEvent());
+        while (!store.loaded()) {
+            Catalog c = store.catalog();
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != c) {
+                seen.add(c);
+            }
+            Thread.onSpinWait();
+        }
+        Catalog done = store.awaitLoaded(Duration.ofMinutes(1));
+        assertEquals(40, done.feeds().size());
+        int previous = 0;
+        for (Catalog c : seen) {
+            assertTrue(c.feeds().size() >= previous, "feeds are added, never dropped, while loading");
+            previous = c.feeds().size();
+            c.feeds().forEach((id, feed) -> {
+                assertEquals(30, feed.snapshot().posts().size(), id + " is published whole");
+                assertEquals(done.feeds().get(id).documents().keySet(), feed.documents().keySet(), id + " in every format");
+            });
+        }
+    }
+
+    @Test
+    void aFeedAskedForWhileLoadingIsPublishedOnceAheadOfItsTurn() throws IOException {
+        ContentStore store = new ContentStore(new Config(feeds(40, 30)));
+        store.onStart(new StartupEvent());
+        PublishedFeed early = store.publishEarly("feed-039");
+        assertEquals(30, early.snapshot().posts().size());
+        assertEquals(null, store.publishEarly("no-such-feed"));
+        assertEquals(null, store.publishEarly("../feeds"), "only feed ids are looked up");
+        Catalog done = store.awaitLoaded(Duration.ofMinutes(1));
+        assertSame(early, done.feeds().get("feed-039"), "published once, by whoever came first");
+        assertTrue(done.problems().isEmpty(), done.problems()::toString);
+        assertSame(early, store.publishEarly("feed-039"), "once loaded, the served feed");
+    }
+
+    @Test
+    void aMissingFeedsDirectoryServesNothingAndStillFinishesLoading() {
+        ContentStore store = new ContentStore(new Config(root.resolve("nowhere")));
+        store.onStart(new StartupEvent());
+        Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
+        assertTrue(catalog.feeds().isEmpty());
+        assertTrue(store.loaded());
+    }
+}
