@@ -1,6 +1,5 @@
 package dispatch.feed;
 
-import java.util.Optional;
 
 /** The formats every feed is published in, each under its own file name. */
 public enum FeedFormat {
@@ -41,13 +40,16 @@ public enum FeedFormat {
         return label;
     }
 
-    /** The format served under {@code fileName}, if any. */
-    public static Optional<FeedFormat> byFileName(String fileName) {
-        for (FeedFormat f : values()) {
+    /** The format served under {@code fileName}, or null when there is none. */
+    public static FeedFormat byFileName(String fileName) {
+        for (FeedFormat f : ALL) {
             if (f.fileName.equals(fileName)) {
-                return Optional.of(f);
+                return f;
             }
         }
-        return Optional.empty();
+        return null;
     }
+
+    /** {@link #values()} once: each call to it copies the array. */
+    private static final FeedFormat[] ALL = values();
 }

@@ -26,6 +26,8 @@ public class FeedRoutes {
 
     private static final String STARTING = "Dispatch has just started and is loading its feeds.";
 
+    private static final String FEEDS = "/feeds/";
+
     /** Marks a request whose feed was published ahead of the first load. */
     private static final String EARLY = "dispatch.early";
 
@@ -62,12 +64,33 @@ public class FeedRoutes {
         }
     }
 
+    /**
+     * Everything under {@code /feeds/}: {@code /feeds/<feed>}, {@code /feeds/<feed>/} and
+     * {@code /feeds/<feed>/<name>}, told apart by their slashes. One plain handler rather than a
+     * route per shape: the router would match each path against every shape's regular
+     * expression and decode its parameters, on every request.
+     */
+    void feeds(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        int start = FEEDS.length();
+        int slash = path.indexOf('/', start);
+        if (path.length() <= start || !path.startsWith(FEEDS)) {
+            nothingHere(ctx);
+        } else if (slash < 0) {
+            feedWithoutSlash(ctx, path.substring(start));
+        } else if (slash == path.length() - 1) {
+            feedHome(ctx, path.substring(start, slash));
+        } else if (path.indexOf('/', slash + 1) < 0) {
+            feedFile(ctx, path.substring(start, slash), path.substring(slash + 1));
+        } else {
+            nothingHere(ctx);
+        }
+    }
+
     /** {@code /feeds/<feed>}: redirects to the feed's home page. */
-    void feedWithoutSlash(RoutingContext ctx) {
-        String feed = ctx.pathParam("feed");
-        boolean starting = site.starting(); // read before the lookup: the first load may end in between
+    private void feedWithoutSlash(RoutingContext ctx, String feed) {
         if (!isName(feed) || !site.hasFeed(feed)) {
-            noSuchFeed(ctx, feed, starting, this::feedWithoutSlash);
+            noSuchFeed(ctx, feed, () -> feedWithoutSlash(ctx, feed));
         } else if (allowed(ctx)) {
             ctx.response().setStatusCode(301).putHeader(HttpHeaders.DATE, HttpClock.date())
                     .putHeader(HttpHeaders.LOCATION, site.links().feedHome(feed)).end();
@@ -75,25 +98,39 @@ public class FeedRoutes {
     }
 
     /** {@code /feeds/<feed>/}: the feed's home page. */
-    void feedHome(RoutingContext ctx) {
-        String feed = ctx.pathParam("feed");
-        boolean starting = site.starting();
+    private void feedHome(RoutingContext ctx, String feed) {
         Served home = isName(feed) ? site.feedHome(feed) : null;
         if (home == null) {
-            noSuchFeed(ctx, feed, starting, this::feedHome);
+            noSuchFeed(ctx, feed, () -> feedHome(ctx, feed));
         } else if (allowed(ctx)) {
             Responder.send(ctx, home);
         }
     }
 
+    /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, {@code feed.json}, or an article's permalink page. */
+    private void feedFile(RoutingContext ctx, String feed, String name) {
+        if (!isName(feed) || !site.hasFeed(feed)) {
+            noSuchFeed(ctx, feed, () -> feedFile(ctx, feed, name));
+            return;
+        }
+        FeedFormat format = FeedFormat.byFileName(name);
+        if (format != null) {
+            boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
+            serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");
+        } else {
+            serve(ctx, site.article(feed, name), () -> "Feed '" + feed + "' has no article '" + name + "'.");
+        }
+    }
+
     /**
      * Answers a request for a feed that is not published: 404, unless the first load of the feeds
-     * is running ({@code starting}, read before the feed was looked up). Then the feed is
-     * published ahead of its turn, off the event loop, and the request handled again by
-     * {@code retry} once it is: served if it is a feed, 404 if not.
+     * is running. Then the feed is published ahead of its turn, off the event loop, and the
+     * request handled again by {@code retry} once it is: served if it is a feed, 404 if not. The
+     * load is checked after the lookup failed, so a feed published as the load ended is found on
+     * the retry.
      */
-    private void noSuchFeed(RoutingContext ctx, String feed, boolean starting, Handler<RoutingContext> retry) {
-        if (isName(feed) && starting && ctx.get(EARLY) == null) {
+    private void noSuchFeed(RoutingContext ctx, String feed, Runnable retry) {
+        if (isName(feed) && ctx.get(EARLY) == null && (site.starting() || site.hasFeed(feed))) {
             ctx.put(EARLY, Boolean.TRUE);
             ctx.vertx().executeBlocking(() -> {
                 site.publishEarly(feed);
@@ -102,7 +139,7 @@ public class FeedRoutes {
                 if (done.failed()) {
                     ctx.fail(done.cause());
                 } else if (!ctx.response().closed()) {
-                    retry.handle(ctx);
+                    retry.run();
                 }
             });
         } else {
@@ -110,22 +147,8 @@ public class FeedRoutes {
         }
     }
 
-    /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, or an article's permalink page. */
-    void feedFile(RoutingContext ctx) {
-        String feed = ctx.pathParam("feed");
-        String name = ctx.pathParam("name");
-        boolean starting = site.starting();
-        if (!isName(feed) || !site.hasFeed(feed)) {
-            noSuchFeed(ctx, feed, starting, this::feedFile);
-            return;
-        }
-        FeedFormat format = FeedFormat.byFileName(name).orElse(null);
-        if (format != null) {
-            boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
-            serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");
-        } else {
-            serve(ctx, site.article(feed, name), () -> "Feed '" + feed + "' has no article '" + name + "'.");
-        }
+    private static void nothingHere(RoutingContext ctx) {
+        Problems.notFound(ctx, "Nothing is published at " + ctx.request().path() + ".");
     }
 
     /**
@@ -137,10 +160,8 @@ public class FeedRoutes {
     void routes(@Observes Router router) {
         router.route("/").handler(this::index);
         router.route("/feeds.opml").handler(this::opml);
-        router.route("/feeds/:feed/").handler(this::feedHome);
-        router.route("/feeds/:feed").handler(this::feedWithoutSlash);
-        router.route("/feeds/:feed/:name").handler(this::feedFile);
-        router.route().last().handler(ctx -> Problems.notFound(ctx, "Nothing is published at " + ctx.request().path() + "."));
+        router.route("/feeds/*").handler(this::feeds);
+        router.route().last().handler(FeedRoutes::nothingHere);
         router.route().failureHandler(ctx -> {
             if (ctx.response().headWritten()) {
                 ctx.request().connection().close();
@@ -174,7 +195,19 @@ public class FeedRoutes {
         return false;
     }
 
-    private static boolean isName(String s) {
-        return s != null && FeedLoader.FEED_ID.matcher(s).matches();
+    /** Whether {@code s} is a feed id ({@link FeedLoader#FEED_ID}), checked without a regular expression. */
+    static boolean isName(String s) {
+        int n = s == null ? 0 : s.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!alnum && (i == 0 || c != '-' && c != '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -154,7 +154,8 @@ class CachingContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"/feeds/nope/rss.xml", "/feeds/world/nope.xml", "/feeds/..%2F..%2Fetc/rss.xml",
             "/feeds/%2E%2E/feed.yaml", "/feeds/world/feed.yaml", "/feeds/World/rss.xml", "/feeds/broken/rss.xml",
-            "/feeds/nofeed/atom.xml", "/etc/passwd", "/feeds/world/..%2F..%2Fpom.xml"})
+            "/feeds/nofeed/atom.xml", "/etc/passwd", "/feeds/world/..%2F..%2Fpom.xml", "/feeds", "/feeds/",
+            "/feeds//rss.xml", "/feeds/world/rss.xml/", "/feeds/world/a/rss.xml", "/feeds/nope/", "/feeds/nope"})
     void unknownFeedsAndPathsAre404Problems(String path) {
         Http.raw().get(path).then().statusCode(404)
                 .header("Content-Type", "application/problem+json")
