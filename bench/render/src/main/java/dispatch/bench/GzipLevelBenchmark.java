@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What-if benchmark: {@link Representation#of} (gzip + two SHA-256 entity tags) of one 100-entry
- * RSS document at several gzip levels (dispatch.gzip-level, default 6), and SHA-256 alone. The
+ * RSS document at several gzip levels (dispatch.gzip-level, default 4), and SHA-256 alone. The
  * setup prints the compressed size at each level.
  */
 @State(Scope.Benchmark)

@@ -40,6 +40,10 @@ public class PublishBenchmark {
     @Param({"links"})
     public String related;
 
+    /** dispatch.gzip-level: the default, 4; {@code -p gzipLevel=1,4,6} compares. */
+    @Param({"4"})
+    public int gzipLevel;
+
     private LoadedFeed feed;
     private Publisher publisher;
     private EntryAssembler assembler;
@@ -48,7 +52,7 @@ public class PublishBenchmark {
     @Setup
     public void setup() throws Exception {
         feed = Fixtures.feed(entries, related);
-        publisher = new Publisher(Fixtures.links(), Fixtures.GZIP_LEVEL);
+        publisher = new Publisher(Fixtures.links(), gzipLevel);
         assembler = new EntryAssembler(Fixtures.links());
         PublishedFeed p = publisher.publish(feed, null, now);
         if (p.snapshot().entries().size() != entries && related.equals("links")) {
