@@ -3,6 +3,7 @@ package dispatch.store;
 import dispatch.article.ArticleParser;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
@@ -51,6 +53,7 @@ public class ContentStore {
     private volatile Catalog catalog = Catalog.EMPTY;
     private volatile String failure;
     private volatile Pass current;
+    private volatile boolean stopping;
 
     /** A store of the configured feeds directory. */
     public ContentStore(DispatchConfig config) {
@@ -60,6 +63,11 @@ public class ContentStore {
     }
 
     void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    /** Starts the first load, in the background; the application does when it starts. */
+    public void start() {
         current = new Pass(Catalog.EMPTY, clock.instant(), true); // before any request can ask for a feed
         Thread thread = new Thread(this::loadFirst, "dispatch-first-load");
         thread.setDaemon(true);
@@ -73,13 +81,23 @@ public class ContentStore {
             LOG.infof("Serving %d feed(s) from %s, loaded in %d ms", c.feeds().size(),
                     loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "Cannot load the feeds directory %s: serving no feeds", loader.feedsDir().toAbsolutePath().normalize());
+            // the feeds directory cannot be listed, or the JVM is failing: serve what is published,
+            // and stay unready (the lists of all feeds keep answering 503) rather than pass a
+            // partial catalog for the whole content
             failure = e.toString();
-            firstLoad.complete(catalog);
+            LOG.errorf(e, "Cannot load the feeds directory %s: serving %d feed(s), not ready",
+                    loader.feedsDir().toAbsolutePath().normalize(), catalog.feeds().size());
         }
     }
 
-    /** Why the first load failed (the feeds directory could not be listed), or empty. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true; // a load still running publishes nothing more
+    }
+
+    /**
+     * Why the first load failed, or empty: the feeds directory could not be listed, or the JVM
+     * failed (out of memory, say). The store then stays unready and serves what it had published.
+     */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);
     }
@@ -97,18 +115,27 @@ public class ContentStore {
     /**
      * Waits until the first load is over and returns the catalog.
      *
-     * @throws IllegalStateException if it is not over within {@code timeout}
+     * @throws IllegalStateException if it is not over within {@code timeout}, or failed
      */
     public Catalog awaitLoaded(Duration timeout) {
-        try {
-            firstLoad.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the feeds are not loaded after " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the feeds", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the first load failed", e.getCause());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!loaded()) {
+            if (failure != null) {
+                throw new IllegalStateException("the first load failed: " + failure);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the feeds are not loaded after " + timeout);
+            }
+            try {
+                firstLoad.get(10, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // look at the failure and the deadline again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the feeds", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the first load failed", e.getCause());
+            }
         }
         return catalog;
     }
@@ -157,22 +184,23 @@ public class ContentStore {
 
     /**
      * While the first load runs, publishes feed {@code id} now rather than in its turn, so that a
-     * request for it is answered as soon as that one feed is ready; blocks until it is. Returns
-     * the feed, or null when there is no such feed or it cannot be published (its problem is
-     * reported with the others). Once everything is loaded, returns the served feed at once.
+     * request for it can be answered as soon as that one feed is ready. Never blocks: the work,
+     * if the feed is not claimed yet, is handed to {@code executor}; the future completes with the
+     * feed, or null when there is no such feed or it cannot be published (its problem is reported
+     * with the others). Outside the first load, it completes at once with the served feed.
      */
-    public PublishedFeed publishEarly(String id) {
+    public CompletableFuture<PublishedFeed> publishEarly(String id, Executor executor) {
         Pass pass = current;
         if (pass == null || !FeedLoader.FEED_ID.matcher(id).matches()) {
-            return catalog.feeds().get(id);
+            return CompletableFuture.completedFuture(catalog.feeds().get(id));
         }
-        return pass.publish(loader.feedsDir().resolve(id));
+        return pass.claim(loader.feedsDir().resolve(id), executor);
     }
 
     /**
      * One reading of the feeds directory. In the first load it is progressive: each feed is
-     * served as soon as it is published, and each is published once, by whichever comes first,
-     * the load or a request for it ({@link #publishEarly}).
+     * served as soon as it is published, and each is published once, by whichever claims it
+     * first, the load or a request for it ({@link #publishEarly}).
      */
     private final class Pass {
         final Catalog before;
@@ -189,25 +217,35 @@ public class ContentStore {
 
         /** The feed in folder {@code dir}, published, or null (reported) when it is not one. */
         PublishedFeed publish(Path dir) {
-            if (!progressive) {
-                return loadAndPublish(dir);
-            }
+            return progressive ? claim(dir, Runnable::run).join() : loadAndPublish(dir);
+        }
+
+        /**
+         * The feed in folder {@code dir}, published once: the first to claim it publishes it on
+         * {@code executor}; everyone gets the same future.
+         */
+        CompletableFuture<PublishedFeed> claim(Path dir, Executor executor) {
             CompletableFuture<PublishedFeed> mine = new CompletableFuture<>();
             CompletableFuture<PublishedFeed> theirs = claims.putIfAbsent(dir.getFileName().toString(), mine);
             if (theirs != null) {
-                return theirs.join();
+                return theirs;
             }
             try {
-                PublishedFeed feed = loadAndPublish(dir);
-                if (feed != null) {
-                    addWhileLoading(feed);
-                }
-                mine.complete(feed);
-                return feed;
-            } catch (RuntimeException | Error e) {
+                executor.execute(() -> {
+                    try {
+                        PublishedFeed feed = stopping ? null : loadAndPublish(dir);
+                        if (feed != null) {
+                            addWhileLoading(feed);
+                        }
+                        mine.complete(feed);
+                    } catch (RuntimeException | Error e) {
+                        mine.completeExceptionally(e); // whoever waits for the feed gets the failure
+                    }
+                });
+            } catch (RuntimeException e) { // the executor refused the work
                 mine.completeExceptionally(e);
-                throw e;
             }
+            return mine;
         }
 
         private PublishedFeed loadAndPublish(Path dir) {
@@ -217,10 +255,10 @@ public class ContentStore {
     }
 
     private Catalog swap(Catalog next) {
-        synchronized (firstLoad) {
+        synchronized (firstLoad) { // with addWhileLoading: no feed can be added to the final catalog
             catalog = next;
+            firstLoad.complete(next);
         }
-        firstLoad.complete(next);
         return next;
     }
 

@@ -3,13 +3,14 @@ package dispatch.web;
 import dispatch.feed.FeedFormat;
 import dispatch.store.FeedLoader;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.Handler;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -17,7 +18,9 @@ import org.jboss.logging.Logger;
  * The HTTP edge: feed documents (or, for a browser that prefers HTML, a readable preview of
  * them), the OPML list, the index, feed home pages and article permalinks, answered on
  * the event loop from prepared bytes. Feed ids and slugs are only ever looked up in memory, never
- * used as file paths. Anything else is a {@code 404} problem.
+ * used as file paths. Anything else is a {@code 404} problem. While the feeds are loading after a
+ * start, a feed not loaded yet is published ahead of its turn (off the event loop) before it is
+ * answered, and the lists of all feeds are a {@code 503} problem with {@code Retry-After}.
  */
 @ApplicationScoped
 public class FeedRoutes {
@@ -28,8 +31,8 @@ public class FeedRoutes {
 
     private static final String FEEDS = "/feeds/";
 
-    /** Marks a request whose feed was published ahead of the first load. */
-    private static final String EARLY = "dispatch.early";
+    /** Marks a request already handled again after its feed was published ahead of the first load. */
+    private static final String RETRIED = "dispatch.retried";
 
     private static final Logger LOG = Logger.getLogger(FeedRoutes.class);
 
@@ -124,24 +127,33 @@ public class FeedRoutes {
 
     /**
      * Answers a request for a feed that is not published: 404, unless the first load of the feeds
-     * is running. Then the feed is published ahead of its turn, off the event loop, and the
-     * request handled again by {@code retry} once it is: served if it is a feed, 404 if not. The
-     * load is checked after the lookup failed, so a feed published as the load ended is found on
-     * the retry.
+     * is running. Then the feed is published ahead of its turn on a worker thread (or, if the load
+     * or another request has claimed it, awaited), and the request handled again by {@code retry}
+     * on its event loop once it is: served if it is a feed, 404 if not. The load is checked after
+     * the lookup failed, so a feed published as the load ended is found on the retry.
      */
     private void noSuchFeed(RoutingContext ctx, String feed, Runnable retry) {
-        if (isName(feed) && ctx.get(EARLY) == null && (site.starting() || site.hasFeed(feed))) {
-            ctx.put(EARLY, Boolean.TRUE);
-            ctx.vertx().executeBlocking(() -> {
-                site.publishEarly(feed);
+        if (isName(feed) && ctx.get(RETRIED) == null && (site.starting() || site.hasFeed(feed))) {
+            ctx.put(RETRIED, Boolean.TRUE);
+            Context context = ctx.vertx().getOrCreateContext();
+            Executor worker = task -> context.executeBlocking(() -> {
+                task.run();
                 return null;
-            }, false).onComplete(done -> {
-                if (done.failed()) {
-                    ctx.fail(done.cause());
-                } else if (!ctx.response().closed()) {
-                    retry.run();
+            }, false);
+            site.publishEarly(feed, worker).whenComplete((published, failure) -> context.runOnContext(v -> {
+                if (ctx.response().closed() || ctx.response().ended()) {
+                    return;
                 }
-            });
+                if (failure != null) {
+                    ctx.fail(failure);
+                    return;
+                }
+                try {
+                    retry.run();
+                } catch (RuntimeException | Error e) { // outside the router now: its failure handler answers
+                    ctx.fail(e);
+                }
+            }));
         } else {
             Problems.notFound(ctx, "There is no feed named '" + feed + "'.");
         }

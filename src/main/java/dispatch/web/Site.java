@@ -18,7 +18,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -69,11 +71,11 @@ public class Site {
     }
 
     /**
-     * While the first load runs, publishes feed {@code id} ahead of its turn and blocks until it
-     * is served (or known not to be a feed). Call it off the event loop.
+     * While the first load runs, publishes feed {@code id} ahead of its turn, on
+     * {@code executor}; the future completes once it is served (or known not to be a feed).
      */
-    void publishEarly(String id) {
-        store.publishEarly(id);
+    CompletableFuture<?> publishEarly(String id, Executor executor) {
+        return store.publishEarly(id, executor);
     }
 
     /** Whether feed {@code id} is published. */
@@ -96,7 +98,7 @@ public class Site {
         return p.page("/feeds.opml", () -> {
             List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(PublishedFeed::snapshot).toList();
             byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
-            return new Served(Representation.of(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()),
+            return new Served(Representation.onHeap(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()),
                     cacheControl(SITE_MAX_AGE));
         });
     }
@@ -140,7 +142,7 @@ public class Site {
     }
 
     private Served page(String html, Instant lastModified, Duration maxAge, String vary) {
-        Representation r = Representation.of(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, config.gzipLevel());
+        Representation r = Representation.onHeap(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, config.gzipLevel());
         return new Served(r, cacheControl(maxAge), vary);
     }
 

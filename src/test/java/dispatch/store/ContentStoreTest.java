@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dispatch.config.DispatchConfig;
-import io.quarkus.runtime.StartupEvent;
+import dispatch.TestConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,43 +31,6 @@ class ContentStoreTest {
     @TempDir
     Path root;
 
-    private record Config(Path feedsDir) implements DispatchConfig {
-        @Override
-        public String baseUrl() {
-            return "https://news.example";
-        }
-
-        @Override
-        public long maxArticleBytes() {
-            return 1 << 20;
-        }
-
-        @Override
-        public Optional<List<String>> furniture() {
-            return Optional.empty();
-        }
-
-        @Override
-        public int gzipLevel() {
-            return 1;
-        }
-
-        @Override
-        public Cache cache() {
-            return new Cache() {
-                @Override
-                public Duration staleWhileRevalidate() {
-                    return Duration.ofMinutes(1);
-                }
-
-                @Override
-                public Duration staleIfError() {
-                    return Duration.ofDays(1);
-                }
-            };
-        }
-    }
-
     private Path feeds(int count, int articles) throws IOException {
         Path feeds = Files.createDirectory(root.resolve("feeds"));
         for (int f = 0; f < count; f++) {
@@ -84,7 +46,7 @@ class ContentStoreTest {
 
     @Test
     void isNotLoadedBeforeItStarts() throws IOException {
-        ContentStore store = new ContentStore(new Config(feeds(1, 1)));
+        ContentStore store = new ContentStore(new TestConfig(feeds(1, 1)));
         assertFalse(store.loaded());
         assertTrue(store.catalog().feeds().isEmpty());
         assertThrows(IllegalStateException.class, () -> store.awaitLoaded(Duration.ofMillis(10)));
@@ -95,8 +57,8 @@ class ContentStoreTest {
         Path feeds = feeds(3, 2);
         Files.write(feeds.resolve("feed-001").resolve("2024-02-01-binary.txt"), new byte[] {0, 1, 2, (byte) 0xff});
         Files.createDirectory(feeds.resolve("Not A Feed"));
-        ContentStore store = new ContentStore(new Config(feeds));
-        store.onStart(new StartupEvent());
+        ContentStore store = new ContentStore(new TestConfig(feeds));
+        store.start();
         Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
         assertTrue(store.loaded());
         assertEquals(Set.of("feed-000", "feed-001", "feed-002"), catalog.feeds().keySet());
@@ -108,10 +70,12 @@ class ContentStoreTest {
 
     @Test
     void whileLoadingServesOnlyWholePublishedFeeds() throws IOException {
-        ContentStore store = new ContentStore(new Config(feeds(40, 30)));
+        ContentStore store = new ContentStore(new TestConfig(feeds(40, 30)));
         List<Catalog> seen = new ArrayList<>();
-        store.onStart(new StartupEvent());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        store.start();
         while (!store.loaded()) {
+            assertTrue(System.nanoTime() < deadline, "loaded within a minute");
             Catalog c = store.catalog();
             if (seen.isEmpty() || seen.get(seen.size() - 1) != c) {
                 seen.add(c);
@@ -120,6 +84,8 @@ class ContentStoreTest {
         }
         Catalog done = store.awaitLoaded(Duration.ofMinutes(1));
         assertEquals(40, done.feeds().size());
+        assertTrue(seen.stream().anyMatch(c -> c.feeds().size() > 0 && c.feeds().size() < 40),
+                "some feeds were served before all were loaded");
         int previous = 0;
         for (Catalog c : seen) {
             assertTrue(c.feeds().size() >= previous, "feeds are added, never dropped, while loading");
@@ -133,22 +99,24 @@ class ContentStoreTest {
 
     @Test
     void aFeedAskedForWhileLoadingIsPublishedOnceAheadOfItsTurn() throws IOException {
-        ContentStore store = new ContentStore(new Config(feeds(40, 30)));
-        store.onStart(new StartupEvent());
-        PublishedFeed early = store.publishEarly("feed-039");
+        ContentStore store = new ContentStore(new TestConfig(feeds(40, 30)));
+        store.start();
+        PublishedFeed early = store.publishEarly("feed-039", Runnable::run).join();
         assertEquals(30, early.snapshot().posts().size());
-        assertEquals(null, store.publishEarly("no-such-feed"));
-        assertEquals(null, store.publishEarly("../feeds"), "only feed ids are looked up");
+        assertEquals(null, store.publishEarly("no-such-feed", Runnable::run).join());
+        assertEquals(null, store.publishEarly("../feeds", Runnable::run).join(), "only feed ids are looked up");
         Catalog done = store.awaitLoaded(Duration.ofMinutes(1));
         assertSame(early, done.feeds().get("feed-039"), "published once, by whoever came first");
         assertTrue(done.problems().isEmpty(), done.problems()::toString);
-        assertSame(early, store.publishEarly("feed-039"), "once loaded, the served feed");
+        assertSame(early, store.publishEarly("feed-039", task -> {
+            throw new AssertionError("nothing left to publish");
+        }).join(), "once loaded, the served feed");
     }
 
     @Test
     void aMissingFeedsDirectoryServesNothingAndStillFinishesLoading() {
-        ContentStore store = new ContentStore(new Config(root.resolve("nowhere")));
-        store.onStart(new StartupEvent());
+        ContentStore store = new ContentStore(new TestConfig(root.resolve("nowhere")));
+        store.start();
         Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
         assertTrue(catalog.feeds().isEmpty());
         assertTrue(store.loaded());

@@ -1,0 +1,51 @@
+package dispatch;
+
+import dispatch.config.DispatchConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link DispatchConfig} for tests that build Dispatch's parts without Quarkus: the given feeds
+ * directory, gzip level 1, and the defaults otherwise.
+ *
+ * @param feedsDir the feeds directory
+ */
+public record TestConfig(Path feedsDir) implements DispatchConfig {
+
+    @Override
+    public String baseUrl() {
+        return "https://news.example";
+    }
+
+    @Override
+    public long maxArticleBytes() {
+        return 1 << 20;
+    }
+
+    @Override
+    public Optional<List<String>> furniture() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int gzipLevel() {
+        return 1;
+    }
+
+    @Override
+    public Cache cache() {
+        return new Cache() {
+            @Override
+            public Duration staleWhileRevalidate() {
+                return Duration.ofMinutes(1);
+            }
+
+            @Override
+            public Duration staleIfError() {
+                return Duration.ofDays(1);
+            }
+        };
+    }
+}
