@@ -17,9 +17,10 @@ import java.util.zip.GZIPOutputStream;
  * restart), its media type and when its content last changed. Computed once per content change;
  * a request only picks one.
  *
- * <p>Both bodies live outside the Java heap, in read-only direct buffers: a server hands them to
- * the socket without copying them first (it would copy a heap array into a direct buffer on
+ * <p>Feed documents live outside the Java heap, in read-only direct buffers: a server hands them
+ * to the socket without copying them first (it would copy a heap array into a direct buffer on
  * every response), and the heap holds only what is being worked on, not every document served.
+ * Small pages made on request stay on the heap ({@link #onHeap}).
  */
 public final class Representation {
 
@@ -46,6 +47,17 @@ public final class Representation {
     public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
         byte[] gzip = gzip(body, gzipLevel);
         return new Representation(offHeap(body), offHeap(gzip), entityTag(body), entityTag(gzip), contentType, lastModified);
+    }
+
+    /**
+     * Prepares {@code body} as {@link #of} does but keeps both bodies on the heap: for small
+     * documents made while answering a request (pages), whose allocation must never wait for the
+     * JVM to free direct memory. {@code body} is kept; do not change it afterwards.
+     */
+    public static Representation onHeap(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
+        byte[] gzip = gzip(body, gzipLevel);
+        return new Representation(ByteBuffer.wrap(body).asReadOnlyBuffer(), ByteBuffer.wrap(gzip).asReadOnlyBuffer(),
+                entityTag(body), entityTag(gzip), contentType, lastModified);
     }
 
     private static ByteBuffer offHeap(byte[] bytes) {

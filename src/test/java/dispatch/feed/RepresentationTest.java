@@ -174,6 +174,18 @@ class RepresentationTest {
     }
 
     @Test
+    void onHeapGivesTheSameBytesAndTagsKeptOnTheHeap() {
+        Representation direct = of(body());
+        Representation heap = Representation.onHeap(body(), TYPE, T, 6);
+        assertFalse(heap.body().isDirect());
+        assertTrue(heap.body().isReadOnly() && heap.gzipBody().isReadOnly());
+        assertEquals(direct.body(), heap.body());
+        assertEquals(direct.gzipBody(), heap.gzipBody());
+        assertEquals(direct.etag(), heap.etag());
+        assertEquals(direct.gzipEtag(), heap.gzipEtag());
+    }
+
+    @Test
     void lastModifiedIsTruncatedToTheSecond() {
         Representation r = Representation.of(body(), TYPE, Instant.parse("2024-06-01T10:00:00.999999999Z"), 6);
         assertEquals(T, r.lastModified());
