@@ -9,7 +9,8 @@ import dispatch.text.Html;
  * @param text the block's plain text, its wrapped lines joined by single spaces
  * @param html what Markdown made of the block, or null for a block of plain text, whose HTML
  *     ({@link #html()}) is its text escaped in a {@code <p>} or {@code <h3>}, made when asked for:
- *     keeping an escaped copy of every paragraph would hold each article's text twice
+ *     keeping an escaped copy of every paragraph would hold each article's text twice. Equality
+ *     compares this component, so a plain block never equals a Markdown one, whatever their HTML
  */
 public record Block(Kind kind, String text, String html) {
 

@@ -1,6 +1,5 @@
 package dispatch.feed;
 
-
 /** The formats every feed is published in, each under its own file name. */
 public enum FeedFormat {
     /** RSS 2.0. */
