@@ -33,7 +33,24 @@ public record Block(Kind kind, String text, String html) {
         if (html != null) {
             return html;
         }
-        return kind == Kind.PARAGRAPH ? "<p>" + Html.escape(text) + "</p>" : "<h3>" + Html.escape(text) + "</h3>";
+        return appendHtml(new StringBuilder(text.length() + 16)).toString();
+    }
+
+    /**
+     * Appends {@link #html()} to {@code out} (for plain text, escaping straight into it) and
+     * returns {@code out}.
+     */
+    public StringBuilder appendHtml(StringBuilder out) {
+        if (html != null) {
+            return out.append(html);
+        }
+        String tag = kind == Kind.PARAGRAPH ? "p>" : "h3>";
+        return Html.escape(text, out.append('<').append(tag)).append("</").append(tag);
+    }
+
+    /** Whether the block is plain text, whose HTML holds no markup other than its one element. */
+    public boolean isPlainText() {
+        return html == null;
     }
 
     /** A paragraph of plain text. */

@@ -96,11 +96,15 @@ public final class EntryAssembler {
         Post post = pp.post();
         int size = 256;
         for (Block block : post.article().body()) {
-            size += block.text().length() + 16;
+            size += block.text().length() + 24;
         }
         StringBuilder html = new StringBuilder(size);
         for (Block block : post.article().body()) {
-            html.append(Html.absoluteUrls(block.html(), pp.permalink())).append('\n');
+            if (block.isPlainText()) {
+                block.appendHtml(html).append('\n'); // no URLs to resolve: escaped straight into the entry
+            } else {
+                html.append(Html.absoluteUrls(block.html(), pp.permalink())).append('\n');
+            }
         }
         if (!pp.headlines().isEmpty()) {
             html.append("<h3>Related</h3>\n<ul>\n");

@@ -46,25 +46,50 @@ public final class Html {
 
     /** {@code text} with {@code & < > " '} replaced by character references. */
     public static String escape(String text) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            String ref = switch (text.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (ref != null) {
-                if (sb == null) {
-                    sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                sb.append(ref);
-            } else if (sb != null) {
-                sb.append(text.charAt(i));
+        int i = firstSpecial(text, 0);
+        if (i < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        escapeFrom(text, i, sb.append(text, 0, i));
+        return sb.toString();
+    }
+
+    /** Appends {@code text} to {@code out} escaped as {@link #escape(String)} does; returns {@code out}. */
+    public static StringBuilder escape(String text, StringBuilder out) {
+        int i = firstSpecial(text, 0);
+        return i < 0 ? out.append(text) : escapeFrom(text, i, out.append(text, 0, i));
+    }
+
+    /** Appends text[from..] escaped, where text[from] is a special character; copies runs between them whole. */
+    private static StringBuilder escapeFrom(String text, int from, StringBuilder out) {
+        int i = from;
+        while (i >= 0) {
+            out.append(reference(text.charAt(i)));
+            int next = firstSpecial(text, i + 1);
+            out.append(text, i + 1, next < 0 ? text.length() : next);
+            i = next;
+        }
+        return out;
+    }
+
+    private static int firstSpecial(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (reference(text.charAt(i)) != null) {
+                return i;
             }
         }
-        return sb == null ? text : sb.toString();
+        return -1;
+    }
+
+    private static String reference(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        };
     }
 }
