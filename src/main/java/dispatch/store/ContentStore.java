@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -80,6 +82,8 @@ public class ContentStore {
             Catalog c = reload();
             LOG.infof("Serving %d feed(s) from %s, loaded in %d ms", c.feeds().size(),
                     loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
+        } catch (CancellationException e) {
+            LOG.debugf("Stopped while loading the feeds");
         } catch (RuntimeException | Error e) {
             // the feeds directory cannot be listed, or the JVM is failing: serve what is published,
             // and stay unready (the lists of all feeds keep answering 503) rather than pass a
@@ -175,6 +179,9 @@ public class ContentStore {
                 .map(pass::publish)
                 .filter(Objects::nonNull)
                 .toList();
+        if (stopping) {
+            throw new CancellationException("stopped while loading"); // not a whole catalog: never swap it in
+        }
         Map<String, PublishedFeed> feeds = new LinkedHashMap<>();
         published.forEach(feed -> feeds.put(feed.id(), feed));
         List<Problem> sorted = pass.problems.stream().sorted(Comparator.comparing(Problem::file)).toList();
@@ -217,7 +224,20 @@ public class ContentStore {
 
         /** The feed in folder {@code dir}, published, or null (reported) when it is not one. */
         PublishedFeed publish(Path dir) {
-            return progressive ? claim(dir, Runnable::run).join() : loadAndPublish(dir);
+            if (!progressive) {
+                return loadAndPublish(dir);
+            }
+            try {
+                return claim(dir, Runnable::run).join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                // a request's publication of this feed failed: one feed never stops the load
+                problems.add(new Problem(loader.feedsDir().getFileName().resolve(dir.getFileName()), "cannot be loaded: " + e.getCause()));
+                LOG.errorf(e.getCause(), "Not publishing %s", dir);
+                return null;
+            }
         }
 
         /**
@@ -225,8 +245,9 @@ public class ContentStore {
          * {@code executor}; everyone gets the same future.
          */
         CompletableFuture<PublishedFeed> claim(Path dir, Executor executor) {
+            String name = dir.getFileName().toString();
             CompletableFuture<PublishedFeed> mine = new CompletableFuture<>();
-            CompletableFuture<PublishedFeed> theirs = claims.putIfAbsent(dir.getFileName().toString(), mine);
+            CompletableFuture<PublishedFeed> theirs = claims.putIfAbsent(name, mine);
             if (theirs != null) {
                 return theirs;
             }
@@ -239,13 +260,19 @@ public class ContentStore {
                         }
                         mine.complete(feed);
                     } catch (RuntimeException | Error e) {
-                        mine.completeExceptionally(e); // whoever waits for the feed gets the failure
+                        fail(name, mine, e);
                     }
                 });
             } catch (RuntimeException e) { // the executor refused the work
-                mine.completeExceptionally(e);
+                fail(name, mine, e);
             }
             return mine;
+        }
+
+        /** Gives up a claim: whoever waits for it gets the failure, and the load may claim the feed again. */
+        private void fail(String name, CompletableFuture<PublishedFeed> claim, Throwable failure) {
+            claims.remove(name, claim);
+            claim.completeExceptionally(failure);
         }
 
         private PublishedFeed loadAndPublish(Path dir) {

@@ -29,7 +29,7 @@ public class ContentHealthCheck implements HealthCheck {
         var catalog = store.catalog();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("content")
                 .status(loaded && store.failure().isEmpty())
-                .withData("loading", !loaded)
+                .withData("loading", !loaded && store.failure().isEmpty())
                 .withData("feeds", catalog.feeds().size())
                 .withData("skipped", catalog.problems().size());
         store.failure().ifPresent(f -> b.withData("failure", f));

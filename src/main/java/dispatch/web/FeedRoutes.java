@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -26,8 +27,6 @@ import org.jboss.logging.Logger;
 public class FeedRoutes {
 
     static final String ALLOW = "GET, HEAD";
-
-    private static final String STARTING = "Dispatch has just started and is loading its feeds.";
 
     private static final String FEEDS = "/feeds/";
 
@@ -49,7 +48,7 @@ public class FeedRoutes {
             return;
         }
         if (site.starting()) {
-            Problems.starting(ctx, STARTING + " The list of feeds is not complete yet.");
+            Problems.starting(ctx, site.startingDetail());
         } else {
             Responder.send(ctx, site.index());
         }
@@ -61,7 +60,7 @@ public class FeedRoutes {
             return;
         }
         if (site.starting()) {
-            Problems.starting(ctx, STARTING + " The list of feeds is not complete yet.");
+            Problems.starting(ctx, site.startingDetail());
         } else {
             Responder.send(ctx, site.opml());
         }
@@ -136,10 +135,15 @@ public class FeedRoutes {
         if (isName(feed) && ctx.get(RETRIED) == null && (site.starting() || site.hasFeed(feed))) {
             ctx.put(RETRIED, Boolean.TRUE);
             Context context = ctx.vertx().getOrCreateContext();
-            Executor worker = task -> context.executeBlocking(() -> {
-                task.run();
-                return null;
-            }, false);
+            Executor worker = task -> {
+                var queued = context.executeBlocking(() -> {
+                    task.run();
+                    return null;
+                }, false);
+                if (queued.failed()) { // Vert.x reports a full worker queue in the future it returns
+                    throw new RejectedExecutionException("no worker for feed " + feed, queued.cause());
+                }
+            };
             site.publishEarly(feed, worker).whenComplete((published, failure) -> context.runOnContext(v -> {
                 if (ctx.response().closed() || ctx.response().ended()) {
                     return;

@@ -70,6 +70,13 @@ public class Site {
         return !store.loaded();
     }
 
+    /** Why the lists of all feeds cannot be answered yet, for people. */
+    String startingDetail() {
+        return store.failure().isPresent()
+                ? "Dispatch could not load its feeds; its log says why. It serves the feeds it had published."
+                : "Dispatch has just started and is loading its feeds. The list of feeds is not complete yet.";
+    }
+
     /**
      * While the first load runs, publishes feed {@code id} ahead of its turn, on
      * {@code executor}; the future completes once it is served (or known not to be a feed).

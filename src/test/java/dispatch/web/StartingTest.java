@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dispatch.NamedPipe;
 import dispatch.TestConfig;
 import dispatch.store.ContentStore;
 import io.vertx.core.Vertx;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,8 +44,7 @@ class StartingTest {
 
     private Vertx vertx;
     private ContentStore store;
-    private Path pipe;
-    private boolean released;
+    private NamedPipe pipe;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
     private String base;
 
@@ -52,9 +53,7 @@ class StartingTest {
         Path feeds = Files.createDirectory(root.resolve("feeds"));
         article(feeds, "fast");
         article(feeds, "slow");
-        pipe = feeds.resolve("slow").resolve("feed.yaml");
-        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
-        assertTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo " + pipe);
+        pipe = NamedPipe.create(feeds.resolve("slow").resolve("feed.yaml"));
         Files.writeString(feeds.resolve("fast").resolve("feed.yaml"), "title: Fast\n");
 
         TestConfig config = new TestConfig(feeds);
@@ -76,16 +75,13 @@ class StartingTest {
 
     @AfterEach
     void stop() throws Exception {
-        release(); // never leave the load blocked on the pipe
+        release(); // never leave the load blocked on the pipe (gives up after 30 s)
         vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     /** Writes the slow feed's feed.yaml into the pipe, which lets its load go on. */
-    private void release() throws IOException {
-        if (!released) {
-            released = true;
-            Files.writeString(pipe, "title: Slow\n"); // opening a pipe to write waits for its reader, which is waiting
-        }
+    private void release() throws Exception {
+        pipe.write("title: Slow\n");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -98,6 +94,7 @@ class StartingTest {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void servesWhatIsLoadedAndWaitsForTheRest() throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (store.catalog().feed("fast").isEmpty()) {
