@@ -53,7 +53,6 @@ public class ContentStore {
     private final Clock clock = Clock.systemUTC();
     private final CompletableFuture<Catalog> firstLoad = new CompletableFuture<>();
     private volatile Catalog catalog = Catalog.EMPTY;
-    private volatile String failure;
     private volatile Pass current;
     private volatile boolean stopping;
 
@@ -88,9 +87,9 @@ public class ContentStore {
             // the feeds directory cannot be listed, or the JVM is failing: serve what is published,
             // and stay unready (the lists of all feeds keep answering 503) rather than pass a
             // partial catalog for the whole content
-            failure = e.toString();
             LOG.errorf(e, "Cannot load the feeds directory %s: serving %d feed(s), not ready",
                     loader.feedsDir().toAbsolutePath().normalize(), catalog.feeds().size());
+            firstLoad.completeExceptionally(e);
         }
     }
 
@@ -103,7 +102,7 @@ public class ContentStore {
      * failed (out of memory, say). The store then stays unready and serves what it had published.
      */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(firstLoad.handle((loaded, failure) -> failure).getNow(null)).map(Throwable::toString);
     }
 
     /** The catalog being served; while the first load runs, the feeds published so far. */
@@ -113,7 +112,7 @@ public class ContentStore {
 
     /** Whether the first load is over: every feed is published (or reported as a problem). */
     public boolean loaded() {
-        return firstLoad.isDone();
+        return firstLoad.isDone() && !firstLoad.isCompletedExceptionally();
     }
 
     /**
@@ -122,26 +121,17 @@ public class ContentStore {
      * @throws IllegalStateException if it is not over within {@code timeout}, or failed
      */
     public Catalog awaitLoaded(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!loaded()) {
-            if (failure != null) {
-                throw new IllegalStateException("the first load failed: " + failure);
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the feeds are not loaded after " + timeout);
-            }
-            try {
-                firstLoad.get(10, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // look at the failure and the deadline again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the feeds", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the first load failed", e.getCause());
-            }
+        try {
+            firstLoad.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return catalog;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the feeds are not loaded after " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the feeds", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the first load failed: " + e.getCause(), e.getCause());
         }
-        return catalog;
     }
 
     /**

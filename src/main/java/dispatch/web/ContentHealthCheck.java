@@ -2,6 +2,7 @@ package dispatch.web;
 
 import dispatch.store.ContentStore;
 import dispatch.store.Problem;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -26,13 +27,14 @@ public class ContentHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean loaded = store.loaded();
+        Optional<String> failure = store.failure();
         var catalog = store.catalog();
         HealthCheckResponseBuilder b = HealthCheckResponse.named("content")
-                .status(loaded && store.failure().isEmpty())
-                .withData("loading", !loaded && store.failure().isEmpty())
+                .status(loaded)
+                .withData("loading", !loaded && failure.isEmpty())
                 .withData("feeds", catalog.feeds().size())
                 .withData("skipped", catalog.problems().size());
-        store.failure().ifPresent(f -> b.withData("failure", f));
+        failure.ifPresent(f -> b.withData("failure", f));
         for (Problem p : catalog.problems()) {
             b.withData(p.file().toString(), p.reason());
         }
