@@ -224,7 +224,7 @@ public class ContentStore {
                     throw error;
                 }
                 // a request's publication of this feed failed: one feed never stops the load
-                problems.add(new Problem(loader.feedsDir().getFileName().resolve(dir.getFileName()), "cannot be loaded: " + e.getCause()));
+                problems.add(new Problem(loader.relative(dir), "cannot be loaded: " + e.getCause()));
                 LOG.errorf(e.getCause(), "Not publishing %s", dir);
                 return null;
             }
@@ -298,7 +298,7 @@ public class ContentStore {
         try {
             return publisher.publish(feed, previous, now);
         } catch (RuntimeException | StackOverflowError e) {
-            Problem problem = new Problem(loader.feedsDir().getFileName().resolve(feed.definition().id()), "cannot be rendered: " + e);
+            Problem problem = new Problem(loader.relative(loader.feedsDir().resolve(feed.definition().id())), "cannot be rendered: " + e);
             LOG.errorf(e, "Not publishing %s%s", problem.file(), previous == null ? "" : " (serving its last good state)");
             problems.add(problem);
             return previous;

@@ -207,7 +207,8 @@ public final class FeedLoader {
         }
     }
 
-    private Path relative(Path p) {
+    /** {@code p} as problems name it: relative to the feeds directory's parent, such as {@code feeds/world/x.txt}. */
+    Path relative(Path p) {
         Path base = feedsDir.getFileName() == null ? feedsDir : feedsDir.getFileName();
         return base.resolve(feedsDir.relativize(p));
     }
