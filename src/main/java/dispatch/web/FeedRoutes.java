@@ -44,25 +44,23 @@ public class FeedRoutes {
 
     /** {@code /}: the index page. */
     void index(RoutingContext ctx) {
-        if (!allowed(ctx)) {
-            return;
-        }
-        if (site.starting()) {
-            Problems.starting(ctx, site.startingDetail());
-        } else {
-            Responder.send(ctx, site.index());
-        }
+        listOfAllFeeds(ctx, site::index);
     }
 
     /** {@code /feeds.opml}: every feed as an OPML subscription list. */
     void opml(RoutingContext ctx) {
+        listOfAllFeeds(ctx, site::opml);
+    }
+
+    /** Sends a page listing every feed, or a 503 problem while the list is not complete yet. */
+    private void listOfAllFeeds(RoutingContext ctx, Supplier<Served> list) {
         if (!allowed(ctx)) {
             return;
         }
         if (site.starting()) {
             Problems.starting(ctx, site.startingDetail());
         } else {
-            Responder.send(ctx, site.opml());
+            Responder.send(ctx, list.get());
         }
     }
 
