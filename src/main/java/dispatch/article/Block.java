@@ -1,6 +1,7 @@
 package dispatch.article;
 
 import dispatch.text.Html;
+
 /**
  * One block of an article's body: a paragraph of running text or a subheading, as plain text and
  * as the HTML that publishes it.

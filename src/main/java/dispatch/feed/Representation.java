@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -45,8 +46,7 @@ public final class Representation {
      * entity tags. Both bodies are copied out of the heap; {@code body} is not kept.
      */
     public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
-        byte[] gzip = gzip(body, gzipLevel);
-        return new Representation(offHeap(body), offHeap(gzip), entityTag(body), entityTag(gzip), contentType, lastModified);
+        return prepare(body, contentType, lastModified, gzipLevel, Representation::offHeap);
     }
 
     /**
@@ -55,9 +55,14 @@ public final class Representation {
      * JVM to free direct memory. {@code body} is kept; do not change it afterwards.
      */
     public static Representation onHeap(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
+        return prepare(body, contentType, lastModified, gzipLevel, bytes -> ByteBuffer.wrap(bytes).asReadOnlyBuffer());
+    }
+
+    /** Gzips {@code body}, tags both bodies, and keeps each as {@code store} makes it. */
+    private static Representation prepare(byte[] body, String contentType, Instant lastModified, int gzipLevel,
+            Function<byte[], ByteBuffer> store) {
         byte[] gzip = gzip(body, gzipLevel);
-        return new Representation(ByteBuffer.wrap(body).asReadOnlyBuffer(), ByteBuffer.wrap(gzip).asReadOnlyBuffer(),
-                entityTag(body), entityTag(gzip), contentType, lastModified);
+        return new Representation(store.apply(body), store.apply(gzip), entityTag(body), entityTag(gzip), contentType, lastModified);
     }
 
     private static ByteBuffer offHeap(byte[] bytes) {
