@@ -39,11 +39,5 @@ function request()
   return reqs[i]
 end
 
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT requests=%d duration_us=%d bytes=%d rps=%.1f p50_us=%d p99_us=%d max_us=%d non2xx3xx=%d connect=%d read=%d write=%d timeout=%d\n",
-    summary.requests, summary.duration, summary.bytes, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50), latency:percentile(99), latency.max,
-    e.status, e.connect, e.read, e.write, e.timeout))
-end
+-- done(): the RESULT line, the same as for one fixed request (stats.lua, beside this file)
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "stats.lua")

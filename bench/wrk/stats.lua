@@ -1,5 +1,6 @@
 -- wrk script for one fixed request (the headers come from wrk's -H options, so wrk builds the
--- request once: no Lua runs per request). At the end prints one machine-readable RESULT line.
+-- request once: no Lua runs per request). At the end prints one machine-readable RESULT line;
+-- mix.lua loads this file for that line.
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
