@@ -25,6 +25,10 @@ public final class TextDecoder {
         if (bytes.length == 0) {
             throw new TextException("the file is empty");
         }
+        String wide = wideEncoding(bytes);
+        if (wide != null) {
+            throw new TextException(wide + " text, not UTF-8: save it as UTF-8");
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new TextException("binary file (NUL byte at offset " + i + ")");
@@ -47,6 +51,43 @@ public final class TextDecoder {
             throw new TextException("the file has no text");
         }
         return text;
+    }
+
+    /**
+     * The UTF-16 or UTF-32 encoding {@code b} is in, named for people, or null: told by its byte
+     * order mark, or, without one, by ASCII text's NUL byte beside every character.
+     */
+    static String wideEncoding(byte[] b) {
+        int n = b.length;
+        if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xFE && (b[3] & 0xff) == 0xFF) {
+            return "UTF-32 (big-endian, with a byte order mark)";
+        }
+        if (n >= 4 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE && b[2] == 0 && b[3] == 0) {
+            return "UTF-32 (little-endian, with a byte order mark)";
+        }
+        if (n >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return "UTF-16 (big-endian, with a byte order mark)";
+        }
+        if (n >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return "UTF-16 (little-endian, with a byte order mark)";
+        }
+        if (n < 4 || n % 2 != 0) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        int pairs = Math.min(n, 4096) / 2;
+        for (int i = 0; i < pairs * 2; i += 2) {
+            evenNul += b[i] == 0 ? 1 : 0;
+            oddNul += b[i + 1] == 0 ? 1 : 0;
+        }
+        if (oddNul * 10 >= pairs * 9 && evenNul == 0) {
+            return "UTF-16 (little-endian)";
+        }
+        if (evenNul * 10 >= pairs * 9 && oddNul == 0) {
+            return "UTF-16 (big-endian)";
+        }
+        return null;
     }
 
     private static boolean hasBom(byte[] b) {

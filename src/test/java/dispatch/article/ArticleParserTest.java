@@ -869,8 +869,8 @@ class ArticleParserTest {
     }
 
     @Test
-    void utf16FileIsRefusedAsBinary() {
-        assertMessageContains(refusedBytes("Headline\n\nBody.".getBytes(StandardCharsets.UTF_16LE)), "binary");
+    void utf16FileIsRefusedByItsName() {
+        assertMessageContains(refusedBytes("Headline\n\nBody.".getBytes(StandardCharsets.UTF_16LE)), "UTF-16 (little-endian) text, not UTF-8");
     }
 
     @Test

@@ -118,8 +118,24 @@ class TextDecoderTest {
     }
 
     @Test
-    void utf16IsRefusedAsBinary() {
-        assertMessageContains(refused("Hi".getBytes(StandardCharsets.UTF_16)), "binary");
+    void utf16IsRefusedByItsNameNotAsBinary() {
+        String text = "Headline\n\nA paragraph.\n";
+        assertEquals("UTF-16 (big-endian, with a byte order mark) text, not UTF-8: save it as UTF-8",
+                refused(text.getBytes(StandardCharsets.UTF_16)).getMessage());
+        assertMessageContains(refused(bytes(0xFF, 0xFE, "H", 0x00, "i", 0x00)), "UTF-16 (little-endian, with a byte order mark)");
+        assertMessageContains(refused(text.getBytes(StandardCharsets.UTF_16LE)), "UTF-16 (little-endian) text");
+        assertMessageContains(refused(text.getBytes(StandardCharsets.UTF_16BE)), "UTF-16 (big-endian) text");
+    }
+
+    @Test
+    void utf32IsRefusedByItsName() {
+        assertMessageContains(refused(bytes(0xFF, 0xFE, 0x00, 0x00, "H", 0x00, 0x00, 0x00)), "UTF-32 (little-endian");
+        assertMessageContains(refused(bytes(0x00, 0x00, 0xFE, 0xFF, 0x00, 0x00, 0x00, "H")), "UTF-32 (big-endian");
+    }
+
+    @Test
+    void aFewNulBytesInAsciiAreBinaryNotUtf16() {
+        assertMessageContains(refused(bytes("abcd", 0x00, "efgh")), "binary");
     }
 
     @Test
