@@ -1,7 +1,5 @@
 package dispatch.web;
 
-import java.util.Locale;
-
 /**
  * Reads {@code Accept} (RFC 9110 §12.5.1) for one question: does the client prefer an HTML page
  * to the feed document? Browsers list {@code text/html} first; feed readers list feed types,
@@ -24,20 +22,17 @@ public final class AcceptHeader {
         if (accept == null || accept.isEmpty()) {
             return false;
         }
-        double html = -1;
-        double feed = -1;
-        for (String member : accept.split(",")) {
-            String[] parts = member.split(";");
-            String type = parts[0].strip().toLowerCase(Locale.ROOT);
-            double q = Quality.of(parts);
+        double[] html = {-1};
+        double[] feed = {-1};
+        HeaderList.forEach(accept, (type, q) -> {
             if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-                html = Math.max(html, q);
+                html[0] = Math.max(html[0], q);
             } else if (type.equals(feedType) || type.equals("*/*") || type.equals("application/*")
                     || type.equals("application/xml") || type.equals("text/xml") || type.equals("application/json")
                     || type.endsWith("+xml") || type.endsWith("+json")) {
-                feed = Math.max(feed, q);
+                feed[0] = Math.max(feed[0], q);
             }
-        }
-        return html > 0 && html > feed;
+        });
+        return html[0] > 0 && html[0] > feed[0];
     }
 }

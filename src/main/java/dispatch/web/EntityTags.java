@@ -1,6 +1,6 @@
 package dispatch.web;
 
-/** Entity tag lists as in {@code If-None-Match} (RFC 9110 §8.8.3). */
+/** Entity tag lists as in {@code If-None-Match} and {@code If-Match} (RFC 9110 §8.8.3, §13.1). */
 public final class EntityTags {
 
     private EntityTags() {
@@ -15,6 +15,22 @@ public final class EntityTags {
      * @param etag the current tag, quoted, such as {@code "b"}
      */
     public static boolean matchesWeakly(String header, String etag) {
+        return matches(header, etag, false);
+    }
+
+    /**
+     * Whether the header value is {@code *} or lists {@code etag} under the strong comparison, as
+     * {@code If-Match} needs (RFC 9110 §13.1.1): a weak tag, in the list or current, never
+     * matches. Malformed list members are skipped; a quoted tag may contain commas.
+     *
+     * @param header an {@code If-Match} value, such as {@code "a", "b"}
+     * @param etag the current tag, quoted, such as {@code "b"}
+     */
+    public static boolean matchesStrongly(String header, String etag) {
+        return !etag.startsWith("W/") && matches(header, etag, true);
+    }
+
+    private static boolean matches(String header, String etag, boolean strong) {
         String opaque = opaque(etag);
         int i = 0;
         int n = header.length();
@@ -26,7 +42,8 @@ public final class EntityTags {
                 return true;
             } else {
                 int start = i;
-                if (header.startsWith("W/", i)) {
+                boolean weak = header.startsWith("W/", i);
+                if (weak) {
                     i += 2;
                 }
                 if (i < n && header.charAt(i) == '"') {
@@ -34,7 +51,7 @@ public final class EntityTags {
                     if (close < 0) {
                         return false;
                     }
-                    if (close + 1 - i == opaque.length() && header.regionMatches(i, opaque, 0, opaque.length())) {
+                    if (!(strong && weak) && close + 1 - i == opaque.length() && header.regionMatches(i, opaque, 0, opaque.length())) {
                         return true;
                     }
                     i = close + 1;

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +48,13 @@ public final class HttpDates {
         String v = value.strip();
         try {
             return Optional.of(Instant.from(IMF_FIXDATE.parse(v)));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparsable, or fields that contradict each other
             // try the obsolete forms
         }
         for (DateTimeFormatter f : OBSOLETE) {
             try {
                 return Optional.of(LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC));
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) { // unparsable, or fields that contradict each other
                 // try the next form
             }
         }

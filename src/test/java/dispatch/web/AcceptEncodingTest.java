@@ -141,4 +141,32 @@ class AcceptEncodingTest {
     void emptyListMembersAreSkipped() {
         assertTrue(AcceptEncoding.allowsGzip(" , ,gzip"));
     }
+
+    @Test
+    void identityRankedAboveGzipGetsIdentity() {
+        assertFalse(AcceptEncoding.allowsGzip("gzip;q=0.5, identity;q=1"));
+        assertFalse(AcceptEncoding.allowsGzip("identity, gzip;q=0.9"));
+        assertFalse(AcceptEncoding.allowsGzip("*;q=1, gzip;q=0.5"), "* ranks identity when it is not named");
+    }
+
+    @Test
+    void gzipRankedAtOrAboveIdentityGetsGzip() {
+        assertTrue(AcceptEncoding.allowsGzip("gzip;q=1, identity;q=0.5"));
+        assertTrue(AcceptEncoding.allowsGzip("gzip;q=0.5, identity;q=0.5"), "a tie goes to the smaller body");
+        assertTrue(AcceptEncoding.allowsGzip("gzip;q=0.5"), "identity not ranked");
+        assertTrue(AcceptEncoding.allowsGzip("identity;q=0, gzip;q=0.1"));
+    }
+
+    @Test
+    void headersOfOnlySeparatorsNeverThrow() {
+        for (String h : new String[] {";", ";;", ",", ";,;", "=", ";q=", "\"", "\";q=1"}) {
+            assertFalse(AcceptEncoding.allowsGzip(h), h);
+        }
+    }
+
+    @Test
+    void quotedParameterValuesMayHoldCommasAndSemicolons() {
+        assertTrue(AcceptEncoding.allowsGzip("gzip;x=\"a,b;c\";q=0.8, br"));
+        assertFalse(AcceptEncoding.allowsGzip("br;x=\"gzip, *\", deflate"));
+    }
 }

@@ -139,4 +139,15 @@ class EntityTagsTest {
         assertFalse(EntityTags.matchesWeakly("", ETAG));
         assertFalse(EntityTags.matchesWeakly(" , ,\t", ETAG));
     }
+
+    @Test
+    void ifMatchUsesTheStrongComparison() {
+        assertTrue(EntityTags.matchesStrongly("\"a\"", "\"a\""));
+        assertTrue(EntityTags.matchesStrongly("\"x\", \"a\"", "\"a\""));
+        assertTrue(EntityTags.matchesStrongly("*", "\"a\""));
+        assertFalse(EntityTags.matchesStrongly("W/\"a\"", "\"a\""), "a weak tag in the list");
+        assertFalse(EntityTags.matchesStrongly("\"a\"", "W/\"a\""), "a weak current tag");
+        assertFalse(EntityTags.matchesStrongly("\"b\"", "\"a\""));
+        assertFalse(EntityTags.matchesStrongly("", "\"a\""));
+    }
 }
