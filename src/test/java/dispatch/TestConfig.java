@@ -48,4 +48,9 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
             }
         };
     }
+
+    @Override
+    public Http http() {
+        return () -> Duration.ofSeconds(10);
+    }
 }

@@ -36,6 +36,21 @@ public interface DispatchConfig {
     /** HTTP caching. */
     Cache cache();
 
+    /** The HTTP server's limits. */
+    Http http();
+
+    /** Limits on what clients may hold of the HTTP server. */
+    interface Http {
+
+        /**
+         * How long a connection has, from opening or from its previous response, to send a whole
+         * request head; then it is closed (against clients that drip a request, and idle
+         * keep-alive connections).
+         */
+        @WithDefault("10s")
+        Duration requestHeadTimeout();
+    }
+
     /** The {@code Cache-Control} extensions sent with every feed. */
     interface Cache {
 

@@ -1,0 +1,190 @@
+package dispatch.web;
+
+import dispatch.config.DispatchConfig;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.net.impl.TCPServerBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import java.lang.reflect.Field;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Closes an HTTP/1 connection that does not send a whole request head within
+ * {@code dispatch.http.request-head-timeout} of opening, or of its previous response: a client
+ * dripping a request one byte at a time (slowloris) cannot hold a connection, and an idle
+ * keep-alive connection is let go after that long.
+ *
+ * <p>Vert.x 4.5 offers only idle timeouts, which every byte resets, so the deadline is a Netty
+ * handler of Dispatch's own, added to each connection as the HTTP server accepts it. Reaching the
+ * server's channel needs one field of Vert.x's internals; should a Vert.x upgrade move it, the
+ * start is logged as an error and the server runs without the deadline.
+ */
+@ApplicationScoped
+public class RequestHeadDeadline {
+
+    private static final Logger LOG = Logger.getLogger(RequestHeadDeadline.class);
+    private static final String NAME = "dispatchRequestHeadDeadline";
+    /** Vert.x's names for its HTTP/1 codec's handlers. */
+    private static final String HTTP_DECODER = "httpDecoder";
+    private static final String HTTP_ENCODER = "httpEncoder";
+
+    private final Vertx vertx;
+    private final long timeoutMillis;
+
+    /** The deadline configured for {@code vertx}'s HTTP servers. */
+    public RequestHeadDeadline(Vertx vertx, DispatchConfig config) {
+        this.vertx = vertx;
+        this.timeoutMillis = config.http().requestHeadTimeout().toMillis();
+    }
+
+    void onStart(@ObservesAsync HttpServerStart start) {
+        try {
+            Field bind = TCPServerBase.class.getDeclaredField("bindFuture");
+            bind.setAccessible(true);
+            for (TCPServerBase server : ((VertxInternal) vertx).sharedHttpServers().values()) {
+                Future<?> bound = (Future<?>) bind.get(server);
+                if (bound != null && bound.result() instanceof Channel channel && channel.pipeline().get(NAME) == null) {
+                    channel.pipeline().addFirst(NAME, new Acceptor(timeoutMillis));
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.errorf(e, "Cannot set a deadline for request heads: connections may be held open by slow clients");
+        }
+    }
+
+    /** On the server's channel: gives each accepted connection its deadline. */
+    @ChannelHandler.Sharable
+    private static final class Acceptor extends ChannelInboundHandlerAdapter {
+        private final long timeoutMillis;
+
+        Acceptor(long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Channel child) {
+                child.pipeline().addFirst(NAME, new Installer(timeoutMillis));
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /**
+     * First in a new connection's pipeline: once Vert.x has set up its HTTP/1 codec, puts the
+     * {@link Deadline} just behind it, where it sees decoded requests and whole responses, and
+     * steps aside.
+     */
+    private static final class Installer extends ChannelInboundHandlerAdapter {
+        private final long timeoutMillis;
+
+        Installer(long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            install(ctx);
+            ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            install(ctx);
+            ctx.fireChannelRead(msg);
+        }
+
+        private void install(ChannelHandlerContext ctx) {
+            if (ctx.isRemoved()) {
+                return;
+            }
+            if (ctx.pipeline().get(HTTP_ENCODER) != null) {
+                ctx.pipeline().addAfter(HTTP_ENCODER, NAME + "Active", new Deadline(timeoutMillis));
+                ctx.pipeline().remove(this);
+            }
+        }
+    }
+
+    /**
+     * Behind Vert.x's HTTP/1 codec: armed while the connection waits for a request head (from the
+     * start, and whenever every request read has been answered), disarmed by each decoded
+     * request. A connection upgraded to HTTP/2 loses the codec, and with it the deadline.
+     */
+    private static final class Deadline extends ChannelDuplexHandler {
+        private final long timeoutMillis;
+        private ScheduledFuture<?> timer;
+        private long requests;
+        private long responses;
+
+        Deadline(long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            arm(ctx);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest) {
+                requests++;
+                disarm();
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof LastHttpContent) {
+                responses++;
+                if (responses >= requests) {
+                    arm(ctx);
+                }
+            }
+            ctx.write(msg, promise);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            disarm();
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            disarm();
+        }
+
+        private void arm(ChannelHandlerContext ctx) {
+            disarm();
+            timer = ctx.executor().schedule(() -> {
+                if (ctx.pipeline().get(HTTP_DECODER) == null) {
+                    ctx.pipeline().remove(this); // no longer HTTP/1
+                } else if (responses >= requests) {
+                    ctx.close(); // no whole request head in time
+                }
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+
+        private void disarm() {
+            if (timer != null) {
+                timer.cancel(false);
+                timer = null;
+            }
+        }
+    }
+}
