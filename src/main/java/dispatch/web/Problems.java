@@ -59,6 +59,7 @@ final class Problems {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader(PageSecurity.CONTENT_SECURITY_POLICY, PageSecurity.NOTHING_ALLOWED)
                 .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
         if (ctx.request().method() == io.vertx.core.http.HttpMethod.HEAD) {
             ctx.response().end();

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Answers GET and HEAD from a prepared representation under Dispatch's caching contract: picks
  * the gzip or identity body, evaluates the preconditions, and writes 200 or 304 with the
- * validators, {@code Cache-Control}, {@code Vary} and {@code nosniff}.
+ * validators, {@code Cache-Control}, {@code Vary} and {@code nosniff}, and for HTML pages their
+ * {@link PageSecurity} headers.
  */
 final class Responder {
 
@@ -43,6 +44,11 @@ final class Responder {
         out.add(HttpHeaders.LAST_MODIFIED, served.lastModifiedHeader);
         out.add(HttpHeaders.CACHE_CONTROL, served.cacheControl);
         out.add(HttpHeaders.VARY, served.vary);
+        if (served.pagePolicy != null) {
+            out.add(PageSecurity.CONTENT_SECURITY_POLICY, served.pagePolicy);
+            out.add(PageSecurity.X_FRAME_OPTIONS, PageSecurity.DENY);
+            out.add(PageSecurity.REFERRER_POLICY, PageSecurity.STRICT_ORIGIN);
+        }
         boolean notModified = ifModifiedSince != null && ifModifiedSince.equals(served.lastModified)
                 // the client echoes our own Last-Modified: no date to parse
                 || Preconditions.notModified(ifNoneMatch, ifModifiedSince, etag, served.representation.lastModified(), HttpClock.now());

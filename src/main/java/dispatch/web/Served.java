@@ -25,6 +25,8 @@ final class Served {
     final CharSequence lastModifiedHeader;
     final CharSequence cacheControl;
     final CharSequence vary;
+    /** The page's {@code Content-Security-Policy}; null for documents that are not HTML pages. */
+    final CharSequence pagePolicy;
     final Representation representation;
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code Vary: Accept-Encoding}. */
@@ -34,7 +36,16 @@ final class Served {
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
     Served(Representation r, String cacheControl, String vary) {
+        this(r, cacheControl, vary, null);
+    }
+
+    /**
+     * Prepares {@code r}, sent with {@code cacheControl} and {@code vary}; an HTML page also with
+     * its {@code pagePolicy} and the other {@link PageSecurity} headers.
+     */
+    Served(Representation r, String cacheControl, String vary, CharSequence pagePolicy) {
         this.representation = r;
+        this.pagePolicy = pagePolicy;
         this.body = wrap(r.body());
         this.gzipBody = wrap(r.gzipBody());
         this.etag = r.etag();

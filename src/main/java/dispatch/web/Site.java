@@ -150,7 +150,7 @@ public class Site {
 
     private Served page(String html, Instant lastModified, Duration maxAge, String vary) {
         Representation r = Representation.onHeap(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, config.gzipLevel());
-        return new Served(r, cacheControl(maxAge), vary);
+        return new Served(r, cacheControl(maxAge), vary, PageSecurity.policyFor(html));
     }
 
     private String cacheControl(Duration maxAge) {
