@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,12 +16,18 @@ import java.util.stream.Stream;
 /**
  * The feeds directory every Quarkus test boots on: the shipped {@code feeds/} plus the fixtures
  * in {@code src/test/resources/test-feeds}, plus bad files written here (binary, not UTF-8,
- * empty, over the size limit). Built the same way on every boot, so ETags must agree.
+ * UTF-16, empty, over the size limit, links to a file and a folder outside the tree). Built the same way on every boot, so ETags must agree.
  */
 public class TestFeeds implements QuarkusTestResourceLifecycleManager {
 
     /** Where the directory is built. */
     public static final Path DIR = Path.of("target", "test-feeds");
+
+    /** How long the tests' server waits for a request head. */
+    public static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(3);
+
+    /** A file outside the feeds directory that links in the tree point at; it must never be published. */
+    public static final Path SECRET = Path.of("/etc/passwd");
 
     /** The article size limit the tests run with. */
     public static final int MAX_ARTICLE_BYTES = 64 * 1024;
@@ -28,7 +36,8 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         create();
         return Map.of("dispatch.feeds-dir", DIR.toString(),
-                "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES));
+                "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES),
+                "dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms");
     }
 
     @Override
@@ -50,6 +59,9 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
             Arrays.fill(huge, (byte) 'a');
             Files.write(edge.resolve("2024-05-04-huge.txt"), huge);
             Files.writeString(edge.resolve("2024-05-05-typo.txt"), "---\ntitel: Misspelt\n---\nA headline\n\nA body.\n");
+            Files.write(edge.resolve("2024-05-06-utf16.txt"), "A headline\n\nA body.\n".getBytes(StandardCharsets.UTF_16));
+            Files.createSymbolicLink(edge.resolve("2024-05-07-passwd.txt"), SECRET);
+            Files.createSymbolicLink(DIR.resolve("etcfeed"), SECRET.getParent());
             return DIR;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +82,7 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> files = Files.walk(dir)) {

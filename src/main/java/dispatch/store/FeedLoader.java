@@ -7,6 +7,9 @@ import dispatch.article.Syntax;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.Post;
 import dispatch.feed.Slugs;
+import dispatch.files.ConfinedFolder;
+import dispatch.files.OutsideFolderException;
+import dispatch.files.TooLargeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +35,9 @@ import java.util.stream.Stream;
  * ({@code *.txt}, {@code *.md}). A file that cannot be published is reported as a {@link Problem}
  * and left out; it never takes the rest of its feed, or other feeds, down. Dates are kept to the
  * second, the precision every feed format shares.
+ *
+ * <p>Every file is read through a {@link ConfinedFolder}: a symbolic link is followed only when
+ * it resolves inside the feeds directory; one that leads outside is never read, and is reported.
  */
 public final class FeedLoader {
 
@@ -40,7 +46,11 @@ public final class FeedLoader {
 
     private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[-_]");
 
+    /** The largest {@code feed.yaml} that is read. */
+    private static final long MAX_DEFINITION_BYTES = 64 * 1024;
+
     private final Path feedsDir;
+    private final ConfinedFolder files;
     private final ArticleParser parser;
     private final long maxArticleBytes;
 
@@ -53,6 +63,7 @@ public final class FeedLoader {
      */
     public FeedLoader(Path feedsDir, ArticleParser parser, long maxArticleBytes) {
         this.feedsDir = feedsDir;
+        this.files = new ConfinedFolder(feedsDir);
         this.parser = parser;
         this.maxArticleBytes = maxArticleBytes;
     }
@@ -93,8 +104,18 @@ public final class FeedLoader {
      */
     public LoadedFeed loadFolder(Path dir, Consumer<Problem> problems) {
         String name = dir.getFileName().toString();
-        if (name.startsWith(".") || !Files.isDirectory(dir)) {
+        if (name.startsWith(".")) {
             return null;
+        }
+        try {
+            if (!files.isDirectoryInside(dir)) {
+                return null;
+            }
+        } catch (OutsideFolderException e) {
+            problems.accept(new Problem(relative(dir), e.getMessage()));
+            return null;
+        } catch (IOException e) {
+            return null; // a link to nothing: no more a feed than any other stray file
         }
         if (!FEED_ID.matcher(name).matches()) {
             problems.accept(new Problem(relative(dir), "not a feed name: use lowercase letters, digits, '-' and '_'"));
@@ -123,18 +144,20 @@ public final class FeedLoader {
         Path dir = feedsDir.resolve(id);
         byte[] yaml;
         try {
-            yaml = Files.readAllBytes(dir.resolve("feed.yaml"));
+            yaml = files.read(dir.resolve("feed.yaml"), MAX_DEFINITION_BYTES);
         } catch (NoSuchFileException e) {
             throw new FeedDefinitionException("missing: every feed folder needs a feed.yaml with at least a title", e);
+        } catch (OutsideFolderException | TooLargeException e) {
+            throw new FeedDefinitionException(e.getMessage(), e);
         }
         FeedDefinition definition = FeedDefinitionReader.read(id, yaml);
         List<Post> posts = new ArrayList<>();
         Map<String, Path> slugs = new HashMap<>();
         for (Path file : list(dir)) {
-            if (!isArticleFile(file)) {
-                continue;
-            }
             try {
+                if (!isArticleFile(file)) {
+                    continue;
+                }
                 Post post = readPost(file);
                 if (post.article().meta().draft()) {
                     continue;
@@ -146,7 +169,7 @@ public final class FeedLoader {
                 } else {
                     posts.add(post);
                 }
-            } catch (ArticleFormatException e) {
+            } catch (ArticleFormatException | OutsideFolderException e) {
                 problems.accept(new Problem(relative(file), e.getMessage()));
             } catch (IOException e) {
                 problems.accept(new Problem(relative(file), "cannot be read: " + e));
@@ -158,10 +181,22 @@ public final class FeedLoader {
         return new LoadedFeed(definition, posts);
     }
 
-    /** Whether {@code file} is an article: a visible regular file ending in .txt or .md. */
-    public static boolean isArticleFile(Path file) {
+    /**
+     * Whether {@code file} is an article: a visible regular file ending in .txt or .md, inside
+     * the feeds directory.
+     *
+     * @throws OutsideFolderException if it is named like an article but links outside the feeds directory
+     */
+    public boolean isArticleFile(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md")) && Files.isRegularFile(file);
+        if (name.startsWith(".") || !(name.endsWith(".txt") || name.endsWith(".md"))) {
+            return false;
+        }
+        try {
+            return files.isRegularFileInside(file);
+        } catch (NoSuchFileException e) {
+            return false; // a link to nothing, or a file deleted while listed
+        }
     }
 
     /** The slug of an article file: its name without extension, as a URL path segment. */
@@ -172,12 +207,13 @@ public final class FeedLoader {
     }
 
     private Post readPost(Path file) throws IOException, ArticleFormatException {
-        long size = Files.size(file);
-        if (size > maxArticleBytes) {
-            throw new ArticleFormatException("too large: " + size + " bytes, over the limit of " + maxArticleBytes
-                    + " (dispatch.max-article-bytes)");
+        byte[] bytes;
+        try {
+            bytes = files.read(file, maxArticleBytes);
+        } catch (TooLargeException e) {
+            throw new ArticleFormatException(e.getMessage() + " (dispatch.max-article-bytes)");
         }
-        Article article = parser.parse(Files.readAllBytes(file), Syntax.ofFileName(file.getFileName().toString()));
+        Article article = parser.parse(bytes, Syntax.ofFileName(file.getFileName().toString()));
         Instant published = article.date().orElse(null);
         if (published == null) {
             published = datePrefix(file);

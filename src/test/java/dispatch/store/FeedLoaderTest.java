@@ -277,12 +277,74 @@ class FeedLoaderTest {
         Path hidden = Files.writeString(root.resolve(".c.txt"), "x");
         Path other = Files.writeString(root.resolve("d.html"), "x");
         Path dir = Files.createDirectory(root.resolve("e.md"));
-        assertTrue(FeedLoader.isArticleFile(txt));
-        assertTrue(FeedLoader.isArticleFile(md));
-        assertFalse(FeedLoader.isArticleFile(hidden));
-        assertFalse(FeedLoader.isArticleFile(other));
-        assertFalse(FeedLoader.isArticleFile(dir));
-        assertFalse(FeedLoader.isArticleFile(root.resolve("missing.txt")));
+        FeedLoader loader = new FeedLoader(root, new ArticleParser(), MAX_BYTES);
+        assertTrue(loader.isArticleFile(txt));
+        assertTrue(loader.isArticleFile(md));
+        assertFalse(loader.isArticleFile(hidden));
+        assertFalse(loader.isArticleFile(other));
+        assertFalse(loader.isArticleFile(dir));
+        assertFalse(loader.isArticleFile(root.resolve("missing.txt")));
+    }
+
+    // ---------------------------------------------------------------- symbolic links
+
+    @Test
+    void anArticleLinkedOutsideTheFeedsFolderIsNeverReadAndIsReported() throws IOException {
+        feed("world", "title: World\n");
+        write("world/2024-01-01-good.txt", GOOD);
+        Path secret = Files.writeString(root.resolve("secret.txt"), "root:x:0:0:root:/root:/bin/bash\n\nA secret paragraph.\n");
+        Files.createSymbolicLink(feeds.resolve("world/y.txt"), secret);
+        Loaded loaded = loadAll();
+        assertEquals(List.of("2024-01-01-good"), loaded.feed("world").posts().stream().map(Post::slug).toList());
+        assertReason(loaded.problem("feeds/world/y.txt"), "outside the folder");
+        assertEquals(1, loaded.problems().size(), loaded.problems().toString());
+    }
+
+    @Test
+    void aFeedFolderLinkedOutsideTheFeedsFolderIsNeverReadAndIsReported() throws IOException {
+        Path outside = Files.createDirectories(root.resolve("etc"));
+        Files.writeString(outside.resolve("feed.yaml"), "title: Leak\n");
+        Files.writeString(outside.resolve("passwd.txt"), "root:x:0:0\n\nA paragraph.\n");
+        Files.createSymbolicLink(feeds.resolve("etcfeed"), outside);
+        feed("world", "title: World\n");
+        Loaded loaded = loadAll();
+        assertEquals(Set.of("world"), loaded.feeds().keySet());
+        assertReason(loaded.problem("feeds/etcfeed"), "outside the folder");
+    }
+
+    @Test
+    void aFeedYamlLinkedOutsideIsAProblemOfThatFeedOnly() throws IOException {
+        Path yaml = Files.writeString(root.resolve("elsewhere.yaml"), "title: Elsewhere\n");
+        Files.createDirectories(feeds.resolve("linked"));
+        Files.createSymbolicLink(feeds.resolve("linked/feed.yaml"), yaml);
+        feed("world", "title: World\n");
+        Loaded loaded = loadAll();
+        assertEquals(Set.of("world"), loaded.feeds().keySet());
+        assertReason(loaded.problem("feeds/linked/feed.yaml"), "outside the folder");
+    }
+
+    @Test
+    void linksThatStayInsideTheFeedsFolderAreFollowed() throws IOException {
+        feed("world", "title: World\n");
+        Path original = write("world/2024-01-01-good.txt", GOOD);
+        Files.createDirectories(feeds.resolve("tech"));
+        Files.createSymbolicLink(feeds.resolve("tech/feed.yaml"), Path.of("../world/feed.yaml"));
+        Files.createSymbolicLink(feeds.resolve("tech/2024-01-01-cross-posted.txt"), original);
+        Files.createSymbolicLink(feeds.resolve("alias"), Path.of("world"));
+        Loaded loaded = loadAll();
+        assertEquals(Set.of("alias", "tech", "world"), loaded.feeds().keySet());
+        assertEquals(List.of("2024-01-01-cross-posted"), loaded.feed("tech").posts().stream().map(Post::slug).toList());
+        assertEquals("A good headline", loaded.feed("tech").posts().get(0).article().title());
+        assertEquals(List.of(), loaded.problems());
+    }
+
+    @Test
+    void aDanglingLinkIsIgnoredLikeAMissingFile() throws IOException {
+        feed("world", "title: World\n");
+        Files.createSymbolicLink(feeds.resolve("world/gone.txt"), feeds.resolve("world/nothing.txt"));
+        Loaded loaded = loadAll();
+        assertEquals(List.of(), loaded.feed("world").posts());
+        assertEquals(List.of(), loaded.problems());
     }
 
     // ---------------------------------------------------------------- feed folders
