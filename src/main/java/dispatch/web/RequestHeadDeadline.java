@@ -7,6 +7,9 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -25,7 +28,8 @@ import org.jboss.logging.Logger;
  * Closes an HTTP/1 connection that does not send a whole request head within
  * {@code dispatch.http.request-head-timeout} of opening, or of its previous response: a client
  * dripping a request one byte at a time (slowloris) cannot hold a connection, and an idle
- * keep-alive connection is let go after that long.
+ * keep-alive connection is let go after that long. Also gives Vert.x's bare answers to heads it
+ * cannot read ({@code 414}, {@code 431}, {@code 400}) a problem body, like every other error.
  *
  * <p>Vert.x 4.5 offers only idle timeouts, which every byte resets, so the deadline is a Netty
  * handler of Dispatch's own, added to each connection as the HTTP server accepts it. Reaching the
@@ -128,6 +132,7 @@ public class RequestHeadDeadline {
         private ScheduledFuture<?> timer;
         private long requests;
         private long responses;
+        private boolean head;
 
         Deadline(long timeoutMillis) {
             this.timeoutMillis = timeoutMillis;
@@ -140,15 +145,20 @@ public class RequestHeadDeadline {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof HttpRequest) {
+            if (msg instanceof HttpRequest request) {
                 requests++;
+                head = HttpMethod.HEAD.equals(request.method());
                 disarm();
             }
             ctx.fireChannelRead(msg);
         }
 
         @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+            Object msg = message;
+            if (msg instanceof FullHttpResponse response && !head && isCodecRefusal(response)) {
+                msg = RefusedHead.describe(response);
+            }
             if (msg instanceof LastHttpContent) {
                 responses++;
                 if (responses >= requests) {
@@ -167,6 +177,15 @@ public class RequestHeadDeadline {
         @Override
         public void handlerRemoved(ChannelHandlerContext ctx) {
             disarm();
+        }
+
+        /**
+         * Whether {@code response} is Vert.x's own answer to a request its codec could not
+         * read (a request line or head too long, a malformed head): bare, with no body.
+         */
+        private static boolean isCodecRefusal(FullHttpResponse response) {
+            return response.status().code() >= 400 && response.status().code() < 500 && !response.content().isReadable()
+                    && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
         }
 
         private void arm(ChannelHandlerContext ctx) {
