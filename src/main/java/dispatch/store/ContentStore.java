@@ -2,6 +2,7 @@ package dispatch.store;
 
 import dispatch.article.ArticleParser;
 import dispatch.config.DispatchConfig;
+import dispatch.feed.FeedId;
 import dispatch.feed.Links;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -188,7 +189,7 @@ public class ContentStore {
      */
     public CompletableFuture<PublishedFeed> publishEarly(String id, Executor executor) {
         Pass pass = current;
-        if (pass == null || !FeedLoader.FEED_ID.matcher(id).matches()) {
+        if (pass == null || !FeedId.isValid(id)) {
             return CompletableFuture.completedFuture(catalog.feeds().get(id));
         }
         return pass.claim(loader.feedsDir().resolve(id), executor);

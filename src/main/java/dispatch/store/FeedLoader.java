@@ -5,6 +5,7 @@ import dispatch.article.ArticleFormatException;
 import dispatch.article.ArticleParser;
 import dispatch.article.Syntax;
 import dispatch.feed.FeedDefinition;
+import dispatch.feed.FeedId;
 import dispatch.feed.Post;
 import dispatch.feed.Slugs;
 import dispatch.files.ConfinedFolder;
@@ -40,9 +41,6 @@ import java.util.stream.Stream;
  * it resolves inside the feeds directory; one that leads outside is never read, and is reported.
  */
 public final class FeedLoader {
-
-    /** A feed id: its folder name and URL path segment. */
-    public static final Pattern FEED_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private static final Pattern DATE_PREFIX = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[-_]");
 
@@ -117,8 +115,8 @@ public final class FeedLoader {
         } catch (IOException e) {
             return null; // a link to nothing: no more a feed than any other stray file
         }
-        if (!FEED_ID.matcher(name).matches()) {
-            problems.accept(new Problem(relative(dir), "not a feed name: use lowercase letters, digits, '-' and '_'"));
+        if (!FeedId.isValid(name)) {
+            problems.accept(new Problem(relative(dir), "not a feed name: " + FeedId.RULE));
             return null;
         }
         try {
@@ -138,7 +136,7 @@ public final class FeedLoader {
      * @throws IOException if the folder cannot be listed
      */
     public LoadedFeed load(String id, Consumer<Problem> problems) throws FeedDefinitionException, IOException {
-        if (!FEED_ID.matcher(id).matches()) {
+        if (!FeedId.isValid(id)) {
             throw new IllegalArgumentException("not a feed id: " + id);
         }
         Path dir = feedsDir.resolve(id);

@@ -1,7 +1,7 @@
 package dispatch.web;
 
 import dispatch.feed.FeedFormat;
-import dispatch.store.FeedLoader;
+import dispatch.feed.FeedId;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
@@ -89,7 +89,7 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>}: redirects to the feed's home page. */
     private void feedWithoutSlash(RoutingContext ctx, String feed) {
-        if (!isName(feed) || !site.hasFeed(feed)) {
+        if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
             noSuchFeed(ctx, feed, () -> feedWithoutSlash(ctx, feed));
         } else if (allowed(ctx)) {
             ctx.response().setStatusCode(301).putHeader(HttpHeaders.DATE, HttpClock.date())
@@ -99,7 +99,7 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>/}: the feed's home page. */
     private void feedHome(RoutingContext ctx, String feed) {
-        Served home = isName(feed) ? site.feedHome(feed) : null;
+        Served home = FeedId.isValid(feed) ? site.feedHome(feed) : null;
         if (home == null) {
             noSuchFeed(ctx, feed, () -> feedHome(ctx, feed));
         } else if (allowed(ctx)) {
@@ -109,7 +109,7 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, {@code feed.json}, or an article's permalink page. */
     private void feedFile(RoutingContext ctx, String feed, String name) {
-        if (!isName(feed) || !site.hasFeed(feed)) {
+        if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
             noSuchFeed(ctx, feed, () -> feedFile(ctx, feed, name));
             return;
         }
@@ -130,7 +130,7 @@ public class FeedRoutes {
      * the lookup failed, so a feed published as the load ended is found on the retry.
      */
     private void noSuchFeed(RoutingContext ctx, String feed, Runnable retry) {
-        if (isName(feed) && ctx.get(RETRIED) == null && (site.starting() || site.hasFeed(feed))) {
+        if (FeedId.isValid(feed) && ctx.get(RETRIED) == null && (site.starting() || site.hasFeed(feed))) {
             ctx.put(RETRIED, Boolean.TRUE);
             Context context = ctx.vertx().getOrCreateContext();
             Executor worker = task -> {
@@ -208,21 +208,5 @@ public class FeedRoutes {
         }
         Problems.methodNotAllowed(ctx, ALLOW);
         return false;
-    }
-
-    /** Whether {@code s} is a feed id ({@link FeedLoader#FEED_ID}), checked without a regular expression. */
-    static boolean isName(String s) {
-        int n = s == null ? 0 : s.length();
-        if (n == 0 || n > 64) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-            if (!alnum && (i == 0 || c != '-' && c != '_')) {
-                return false;
-            }
-        }
-        return true;
     }
 }
