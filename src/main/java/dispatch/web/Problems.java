@@ -57,7 +57,7 @@ final class Problems {
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.DATE, HttpClock.date())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .putHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PROBLEM)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader(PageSecurity.CONTENT_SECURITY_POLICY, PageSecurity.NOTHING_ALLOWED)
                 .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));

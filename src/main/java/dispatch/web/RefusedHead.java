@@ -34,7 +34,7 @@ final class RefusedHead {
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.DATE, HttpClock.date())
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+                .set(HttpHeaderNames.CACHE_CONTROL, CachePolicy.PROBLEM)
                 .set("X-Content-Type-Options", "nosniff")
                 .set(PageSecurity.CONTENT_SECURITY_POLICY, PageSecurity.NOTHING_ALLOWED);
         return described;

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 /**
  * A representation prepared for the wire once: both bodies as buffers and every header value
  * pre-encoded ({@link HttpHeaders#createOptimized}), so that answering a request only picks them.
+ * Made by {@link CachePolicy}, which decides the caching headers.
  */
 final class Served {
 
@@ -28,11 +29,6 @@ final class Served {
     /** The page's {@code Content-Security-Policy}; null for documents that are not HTML pages. */
     final CharSequence pagePolicy;
     final Representation representation;
-
-    /** Prepares {@code r}, sent with {@code cacheControl} and {@code Vary: Accept-Encoding}. */
-    Served(Representation r, String cacheControl) {
-        this(r, cacheControl, "Accept-Encoding");
-    }
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
     Served(Representation r, String cacheControl, String vary) {

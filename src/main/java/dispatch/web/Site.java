@@ -11,7 +11,6 @@ import dispatch.store.Catalog;
 import dispatch.store.ContentStore;
 import dispatch.store.PublishedFeed;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -33,15 +32,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Site {
 
-    /** What feed documents vary on: their HTML preview is chosen by {@code Accept}. */
-    static final String FEED_VARY = "Accept, Accept-Encoding";
-
-    private static final String HTML = "text/html; charset=utf-8";
-    private static final Duration SITE_MAX_AGE = Duration.ofMinutes(1);
-
     private final ContentStore store;
     private final DispatchConfig config;
     private final Links links;
+    private final CachePolicy policy;
     private volatile Prepared prepared;
 
     /** A site serving the store's catalog. */
@@ -49,6 +43,7 @@ public class Site {
         this.store = store;
         this.config = config;
         this.links = new Links(config.baseUrl());
+        this.policy = new CachePolicy(config.cache(), config.gzipLevel());
     }
 
     /** The links every page and feed is built with. */
@@ -95,7 +90,7 @@ public class Site {
         Prepared p = current();
         return p.page("/", () -> {
             List<FeedView> feeds = p.catalog.feeds().values().stream().map(f -> FeedView.of(f.snapshot().definition(), links)).toList();
-            return page(Pages.index(feeds, links.opml()).render(), p.lastModified(), SITE_MAX_AGE, "Accept-Encoding");
+            return policy.listPage(Pages.index(feeds, links.opml()).render(), p.lastModified());
         });
     }
 
@@ -105,8 +100,7 @@ public class Site {
         return p.page("/feeds.opml", () -> {
             List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(PublishedFeed::snapshot).toList();
             byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
-            return new Served(Representation.onHeap(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()),
-                    cacheControl(SITE_MAX_AGE));
+            return policy.list(Representation.onHeap(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()));
         });
     }
 
@@ -121,7 +115,7 @@ public class Site {
             FeedSnapshot s = feed.snapshot();
             List<EntryView> entries = s.entries().stream().map(EntryView::of).toList();
             String html = Pages.preview(FeedView.of(s.definition(), links), links.feed(id, format), format.label(), entries).render();
-            return page(html, feed.lastModified(), s.definition().ttl(), FEED_VARY);
+            return policy.feedPreview(html, feed.lastModified(), s.definition().ttl());
         });
     }
 
@@ -132,8 +126,8 @@ public class Site {
         return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
             List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-            return page(Pages.feed(FeedView.of(s.definition(), links), articles).render(), feed.lastModified(),
-                    s.definition().ttl(), "Accept-Encoding");
+            return policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles).render(), feed.lastModified(),
+                    s.definition().ttl());
         });
     }
 
@@ -143,20 +137,9 @@ public class Site {
         PublishedFeed feed = p.catalog.feeds().get(id);
         Map<String, PublishedPost> posts = p.posts.get(id);
         PublishedPost pp = posts == null ? null : posts.get(slug);
-        return pp == null ? null : p.page(id + "/" + slug, () -> page(
+        return pp == null ? null : p.page(id + "/" + slug, () -> policy.feedPage(
                 Pages.article(FeedView.of(feed.snapshot().definition(), links), ArticleView.of(pp)).render(),
-                feed.lastModified(), feed.snapshot().definition().ttl(), "Accept-Encoding"));
-    }
-
-    private Served page(String html, Instant lastModified, Duration maxAge, String vary) {
-        Representation r = Representation.onHeap(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, config.gzipLevel());
-        return new Served(r, cacheControl(maxAge), vary, PageSecurity.policyFor(html));
-    }
-
-    private String cacheControl(Duration maxAge) {
-        return "public, max-age=" + maxAge.toSeconds()
-                + ", stale-while-revalidate=" + config.cache().staleWhileRevalidate().toSeconds()
-                + ", stale-if-error=" + config.cache().staleIfError().toSeconds();
+                feed.lastModified(), feed.snapshot().definition().ttl()));
     }
 
     /** What is prepared for the store's current catalog; prepared once per catalog. */
@@ -187,9 +170,9 @@ public class Site {
         Prepared(Catalog catalog, Site site) {
             this.catalog = catalog;
             for (PublishedFeed feed : catalog.feeds().values()) {
-                String cc = site.cacheControl(feed.snapshot().definition().ttl());
+                Duration ttl = feed.snapshot().definition().ttl();
                 Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-                feed.documents().forEach((format, r) -> docs.put(format, new Served(r, cc, FEED_VARY)));
+                feed.documents().forEach((format, r) -> docs.put(format, site.policy.feedDocument(r, ttl)));
                 documents.put(feed.id(), docs);
                 Map<String, PublishedPost> bySlug = new HashMap<>();
                 feed.snapshot().posts().forEach(pp -> bySlug.put(pp.post().slug(), pp));

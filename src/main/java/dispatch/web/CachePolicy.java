@@ -1,0 +1,82 @@
+package dispatch.web;
+
+import dispatch.config.DispatchConfig;
+import dispatch.feed.Representation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one place that decides how each kind of response may be cached: its
+ * {@code Cache-Control}, what it varies on, and, for HTML pages, their security headers.
+ * {@link Served} holds the decision, prepared once per content change; {@link Responder} writes
+ * it with the representation's validators.
+ *
+ * <ul>
+ *   <li>Feed documents: {@code public, max-age=<ttl>} with the configured stale extensions,
+ *       varying on {@code Accept} (a browser gets a page at the same URL) and
+ *       {@code Accept-Encoding}.
+ *   <li>Feed pages (home, permalinks): the same, varying on {@code Accept-Encoding}.
+ *   <li>Lists of all feeds (the index, OPML): one minute.
+ *   <li>Problems: {@code no-cache}.
+ * </ul>
+ */
+final class CachePolicy {
+
+    /** What feed documents vary on: their HTML preview is chosen by {@code Accept}. */
+    static final String FEED_VARY = "Accept, Accept-Encoding";
+
+    /** What every other document varies on. */
+    static final String VARY = "Accept-Encoding";
+
+    /** {@code Cache-Control} of problems: a cache must ask again before reusing one. */
+    static final String PROBLEM = "no-cache";
+
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final Duration LIST_MAX_AGE = Duration.ofMinutes(1);
+
+    private final DispatchConfig.Cache cache;
+    private final int gzipLevel;
+
+    /** A policy with the configured stale extensions, gzipping pages at {@code gzipLevel}. */
+    CachePolicy(DispatchConfig.Cache cache, int gzipLevel) {
+        this.cache = cache;
+        this.gzipLevel = gzipLevel;
+    }
+
+    /** A feed document, kept for the feed's {@code ttl}. */
+    Served feedDocument(Representation r, Duration ttl) {
+        return new Served(r, cacheControl(ttl), FEED_VARY);
+    }
+
+    /** The HTML page a browser gets at a feed document's URL, kept for the feed's {@code ttl}. */
+    Served feedPreview(String html, Instant lastModified, Duration ttl) {
+        return page(html, lastModified, ttl, FEED_VARY);
+    }
+
+    /** A page of one feed (its home, a permalink), kept for the feed's {@code ttl}. */
+    Served feedPage(String html, Instant lastModified, Duration ttl) {
+        return page(html, lastModified, ttl, VARY);
+    }
+
+    /** The HTML list of all feeds. */
+    Served listPage(String html, Instant lastModified) {
+        return page(html, lastModified, LIST_MAX_AGE, VARY);
+    }
+
+    /** A list of all feeds in another format (OPML). */
+    Served list(Representation r) {
+        return new Served(r, cacheControl(LIST_MAX_AGE), VARY);
+    }
+
+    private Served page(String html, Instant lastModified, Duration maxAge, String vary) {
+        Representation r = Representation.onHeap(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, gzipLevel);
+        return new Served(r, cacheControl(maxAge), vary, PageSecurity.policyFor(html));
+    }
+
+    private String cacheControl(Duration maxAge) {
+        return "public, max-age=" + maxAge.toSeconds()
+                + ", stale-while-revalidate=" + cache.staleWhileRevalidate().toSeconds()
+                + ", stale-if-error=" + cache.staleIfError().toSeconds();
+    }
+}
