@@ -1,6 +1,6 @@
 package dispatch;
 
-import dispatch.store.ContentStore;
+import dispatch.catalog.CatalogService;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
@@ -15,6 +15,6 @@ public class FeedsLoaded implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        Arc.container().instance(ContentStore.class).get().awaitLoaded(Duration.ofMinutes(2));
+        Arc.container().instance(CatalogService.class).get().awaitLoaded(Duration.ofMinutes(2));
     }
 }

@@ -1,7 +1,7 @@
 package dispatch.web;
 
-import dispatch.store.ContentStore;
-import dispatch.store.Problem;
+import dispatch.catalog.CatalogService;
+import dispatch.source.Problem;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -17,10 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class ContentHealthCheck implements HealthCheck {
 
-    private final ContentStore store;
+    private final CatalogService store;
 
     /** A check of {@code store}. */
-    public ContentHealthCheck(ContentStore store) {
+    public ContentHealthCheck(CatalogService store) {
         this.store = store;
     }
 

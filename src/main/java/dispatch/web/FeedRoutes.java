@@ -142,7 +142,7 @@ public class FeedRoutes {
                     throw new RejectedExecutionException("no worker for feed " + feed, queued.cause());
                 }
             };
-            site.publishEarly(feed, worker).whenComplete((published, failure) -> context.runOnContext(v -> {
+            site.loadAhead(feed, worker).whenComplete((published, failure) -> context.runOnContext(v -> {
                 if (ctx.response().closed() || ctx.response().ended()) {
                     return;
                 }

@@ -1,5 +1,8 @@
 package dispatch.web;
 
+import dispatch.catalog.Catalog;
+import dispatch.catalog.CatalogService;
+import dispatch.catalog.RenderedFeed;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedSnapshot;
@@ -7,9 +10,6 @@ import dispatch.feed.Links;
 import dispatch.feed.OpmlRenderer;
 import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
-import dispatch.store.Catalog;
-import dispatch.store.ContentStore;
-import dispatch.store.PublishedFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,14 +32,14 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Site {
 
-    private final ContentStore store;
+    private final CatalogService store;
     private final DispatchConfig config;
     private final Links links;
     private final CachePolicy policy;
     private volatile Prepared prepared;
 
     /** A site serving the store's catalog. */
-    public Site(ContentStore store, DispatchConfig config) {
+    public Site(CatalogService store, DispatchConfig config) {
         this.store = store;
         this.config = config;
         this.links = new Links(config.baseUrl());
@@ -76,8 +76,8 @@ public class Site {
      * While the first load runs, publishes feed {@code id} ahead of its turn, on
      * {@code executor}; the future completes once it is served (or known not to be a feed).
      */
-    CompletableFuture<?> publishEarly(String id, Executor executor) {
-        return store.publishEarly(id, executor);
+    CompletableFuture<?> loadAhead(String id, Executor executor) {
+        return store.loadAhead(id, executor);
     }
 
     /** Whether feed {@code id} is published. */
@@ -98,7 +98,7 @@ public class Site {
     Served opml() {
         Prepared p = current();
         return p.page("/feeds.opml", () -> {
-            List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(PublishedFeed::snapshot).toList();
+            List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(RenderedFeed::snapshot).toList();
             byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
             return policy.list(Representation.onHeap(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()));
         });
@@ -110,7 +110,7 @@ public class Site {
      */
     Served preview(String id, FeedFormat format) {
         Prepared p = current();
-        PublishedFeed feed = p.catalog.feeds().get(id);
+        RenderedFeed feed = p.catalog.feeds().get(id);
         return feed == null ? null : p.page(id + "/" + format.fileName(), () -> {
             FeedSnapshot s = feed.snapshot();
             List<EntryView> entries = s.entries().stream().map(EntryView::of).toList();
@@ -122,7 +122,7 @@ public class Site {
     /** The home page of feed {@code id}; null when there is no such feed. */
     Served feedHome(String id) {
         Prepared p = current();
-        PublishedFeed feed = p.catalog.feeds().get(id);
+        RenderedFeed feed = p.catalog.feeds().get(id);
         return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
             List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
@@ -134,7 +134,7 @@ public class Site {
     /** The permalink page of article {@code slug} in feed {@code id}; null when either does not exist. */
     Served article(String id, String slug) {
         Prepared p = current();
-        PublishedFeed feed = p.catalog.feeds().get(id);
+        RenderedFeed feed = p.catalog.feeds().get(id);
         Map<String, PublishedPost> posts = p.posts.get(id);
         PublishedPost pp = posts == null ? null : posts.get(slug);
         return pp == null ? null : p.page(id + "/" + slug, () -> policy.feedPage(
@@ -169,7 +169,7 @@ public class Site {
 
         Prepared(Catalog catalog, Site site) {
             this.catalog = catalog;
-            for (PublishedFeed feed : catalog.feeds().values()) {
+            for (RenderedFeed feed : catalog.feeds().values()) {
                 Duration ttl = feed.snapshot().definition().ttl();
                 Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
                 feed.documents().forEach((format, r) -> docs.put(format, site.policy.feedDocument(r, ttl)));
@@ -182,7 +182,7 @@ public class Site {
 
         /** The latest {@code Last-Modified} of any feed, for site-wide pages. */
         Instant lastModified() {
-            return catalog.feeds().values().stream().map(PublishedFeed::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
+            return catalog.feeds().values().stream().map(RenderedFeed::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
         }
 
         /** The page under {@code key}, rendered by {@code render} the first time it is asked for. */

@@ -12,11 +12,11 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dispatch.Http;
+import dispatch.catalog.CatalogService;
+import dispatch.catalog.RenderedFeed;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.JsonFeedRenderer;
-import dispatch.store.ContentStore;
-import dispatch.store.PublishedFeed;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,7 +46,7 @@ class FeedReadersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    ContentStore store;
+    CatalogService store;
 
     @TestHTTPResource("/")
     URL root;
@@ -57,7 +57,7 @@ class FeedReadersTest {
     }
 
     private List<Entry> published(String id) {
-        PublishedFeed feed = store.catalog().feed(id).orElseThrow(() -> new AssertionError("feed " + id + " is not served"));
+        RenderedFeed feed = store.catalog().feed(id).orElseThrow(() -> new AssertionError("feed " + id + " is not served"));
         return feed.snapshot().entries();
     }
 

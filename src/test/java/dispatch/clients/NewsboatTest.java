@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.catalog.CatalogService;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
-import dispatch.store.ContentStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ class NewsboatTest {
     private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
 
     @Inject
-    ContentStore store;
+    CatalogService store;
 
     @TestHTTPResource("/")
     URL root;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.Http;
+import dispatch.catalog.CatalogService;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
-import dispatch.store.ContentStore;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -60,7 +60,7 @@ class NodeParsersTest {
     }
 
     @Inject
-    ContentStore store;
+    CatalogService store;
 
     @TestHTTPResource("/")
     URL root;

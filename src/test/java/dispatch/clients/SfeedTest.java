@@ -3,9 +3,9 @@ package dispatch.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dispatch.Http;
+import dispatch.catalog.CatalogService;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
-import dispatch.store.ContentStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class SfeedTest {
     private static final int FIELDS = 9;
 
     @Inject
-    ContentStore store;
+    CatalogService store;
 
     static Stream<Arguments> feedsAndXmlFormats() {
         return Stream.of("world", "edge", "linked")

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dispatch.NamedPipe;
 import dispatch.TestConfig;
-import dispatch.store.ContentStore;
+import dispatch.catalog.CatalogService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -43,7 +43,7 @@ class StartingTest {
     Path root;
 
     private Vertx vertx;
-    private ContentStore store;
+    private CatalogService store;
     private NamedPipe pipe;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(WAIT).build();
     private String base;
@@ -57,7 +57,7 @@ class StartingTest {
         Files.writeString(feeds.resolve("fast").resolve("feed.yaml"), "title: Fast\n");
 
         TestConfig config = new TestConfig(feeds);
-        store = new ContentStore(config);
+        store = new CatalogService(config);
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         new FeedRoutes(new Site(store, config)).routes(router);

@@ -7,10 +7,10 @@ import dispatch.feed.FeedRenderer;
 import dispatch.feed.Links;
 import dispatch.feed.Post;
 import dispatch.feed.RssRenderer;
-import dispatch.store.FeedDefinitionReader;
-import dispatch.store.FeedLoader;
-import dispatch.store.LoadedFeed;
-import dispatch.store.Publisher;
+import dispatch.source.FeedDefinitionReader;
+import dispatch.source.FeedLoader;
+import dispatch.source.LoadedFeed;
+import dispatch.catalog.FeedRendering;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -82,13 +82,13 @@ final class Fixtures {
 
     /**
      * The renderers the publisher uses, read from its private field so that a format added to
-     * Publisher (JSON Feed, say) is measured without changing this code; RSS and Atom when the
+     * FeedRendering (JSON Feed, say) is measured without changing this code; RSS and Atom when the
      * field is not there.
      */
     @SuppressWarnings("unchecked")
-    static List<FeedRenderer> renderers(Publisher publisher) {
+    static List<FeedRenderer> renderers(FeedRendering publisher) {
         try {
-            Field f = Publisher.class.getDeclaredField("renderers");
+            Field f = FeedRendering.class.getDeclaredField("renderers");
             f.setAccessible(true);
             return List.copyOf((List<FeedRenderer>) f.get(publisher));
         } catch (ReflectiveOperationException | RuntimeException e) {

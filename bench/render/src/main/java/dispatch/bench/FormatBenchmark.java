@@ -4,8 +4,8 @@ import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
-import dispatch.store.LoadedFeed;
-import dispatch.store.Publisher;
+import dispatch.source.LoadedFeed;
+import dispatch.catalog.FeedRendering;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The parts of a publish, per format: {@code render} (the renderer alone: snapshot to bytes) and
  * {@code prepare} ({@link Representation#of}: gzip at the configured level plus the SHA-256
- * entity tags of both bodies). The formats are whatever the Publisher renders.
+ * entity tags of both bodies). The formats are whatever the FeedRendering renders.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,10 +48,10 @@ public class FormatBenchmark {
     public void setup() throws Exception {
         LoadedFeed feed = Fixtures.feed(entries, "links");
         snapshot = new EntryAssembler(Fixtures.links()).assemble(feed.definition(), feed.posts());
-        renderer = Fixtures.renderers(new Publisher(Fixtures.links(), Fixtures.GZIP_LEVEL)).stream()
+        renderer = Fixtures.renderers(new FeedRendering(Fixtures.links(), Fixtures.GZIP_LEVEL)).stream()
                 .filter(r -> r.format().name().equals(format))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the Publisher renders no format " + format));
+                .orElseThrow(() -> new IllegalStateException("the FeedRendering renders no format " + format));
         bytes = renderer.render(snapshot);
     }
 

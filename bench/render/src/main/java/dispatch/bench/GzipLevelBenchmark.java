@@ -4,8 +4,8 @@ import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
-import dispatch.store.LoadedFeed;
-import dispatch.store.Publisher;
+import dispatch.source.LoadedFeed;
+import dispatch.catalog.FeedRendering;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -53,7 +53,7 @@ public class GzipLevelBenchmark {
     public void setup() throws Exception {
         LoadedFeed feed = Fixtures.feed(entries, "links");
         FeedSnapshot snapshot = new EntryAssembler(Fixtures.links()).assemble(feed.definition(), feed.posts());
-        FeedRenderer rss = Fixtures.renderers(new Publisher(Fixtures.links(), Fixtures.GZIP_LEVEL)).get(0);
+        FeedRenderer rss = Fixtures.renderers(new FeedRendering(Fixtures.links(), Fixtures.GZIP_LEVEL)).get(0);
         bytes = rss.render(snapshot);
         out = new byte[bytes.length + 1024];
         System.err.printf("%n[sizes] %s %d entries: identity %d bytes, gzip level %d: %d bytes%n", rss.format(), entries,

@@ -2,9 +2,9 @@ package dispatch.bench;
 
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedSnapshot;
-import dispatch.store.LoadedFeed;
-import dispatch.store.PublishedFeed;
-import dispatch.store.Publisher;
+import dispatch.source.LoadedFeed;
+import dispatch.catalog.RenderedFeed;
+import dispatch.catalog.FeedRendering;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The full render of one feed, as Dispatch does it once per content change:
- * {@link Publisher#publish} assembles the entries, renders every format and gzips each (with
+ * {@link FeedRendering#publish} assembles the entries, renders every format and gzips each (with
  * both entity tags). Also the assembly alone. Articles are parsed before measuring.
  */
 @State(Scope.Benchmark)
@@ -45,24 +45,24 @@ public class PublishBenchmark {
     public int gzipLevel;
 
     private LoadedFeed feed;
-    private Publisher publisher;
+    private FeedRendering publisher;
     private EntryAssembler assembler;
     private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
     @Setup
     public void setup() throws Exception {
         feed = Fixtures.feed(entries, related);
-        publisher = new Publisher(Fixtures.links(), gzipLevel);
+        publisher = new FeedRendering(Fixtures.links(), gzipLevel);
         assembler = new EntryAssembler(Fixtures.links());
-        PublishedFeed p = publisher.publish(feed, null, now);
+        RenderedFeed p = publisher.render(feed, null, now);
         if (p.snapshot().entries().size() != entries && related.equals("links")) {
             throw new IllegalStateException("expected " + entries + " entries, got " + p.snapshot().entries().size());
         }
     }
 
     @Benchmark
-    public PublishedFeed publish() {
-        return publisher.publish(feed, null, now);
+    public RenderedFeed publish() {
+        return publisher.render(feed, null, now);
     }
 
     @Benchmark

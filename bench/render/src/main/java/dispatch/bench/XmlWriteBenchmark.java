@@ -11,7 +11,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import dispatch.feed.Entry;
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedSnapshot;
-import dispatch.store.LoadedFeed;
+import dispatch.source.LoadedFeed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

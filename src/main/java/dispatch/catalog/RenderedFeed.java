@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.catalog;
 
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedSnapshot;
@@ -13,10 +13,10 @@ import java.util.Optional;
  * @param snapshot what the feed publishes
  * @param documents the rendered feed documents, one per format
  */
-public record PublishedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents) {
+public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents) {
 
     /** Creates a published feed; the map is copied. */
-    public PublishedFeed {
+    public RenderedFeed {
         documents = Map.copyOf(documents);
     }
 

@@ -1,5 +1,6 @@
-package dispatch.store;
+package dispatch.catalog;
 
+import dispatch.source.Problem;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * @param feeds published feeds by id, in id order
  * @param problems files left out, and why
  */
-public record Catalog(Map<String, PublishedFeed> feeds, List<Problem> problems) {
+public record Catalog(Map<String, RenderedFeed> feeds, List<Problem> problems) {
 
     /** A catalog with nothing in it. */
     public static final Catalog EMPTY = new Catalog(Map.of(), List.of());
@@ -25,7 +26,7 @@ public record Catalog(Map<String, PublishedFeed> feeds, List<Problem> problems) 
     }
 
     /** The feed named {@code id}, if it is published. */
-    public Optional<PublishedFeed> feed(String id) {
+    public Optional<RenderedFeed> feed(String id) {
         return Optional.ofNullable(feeds.get(id));
     }
 }

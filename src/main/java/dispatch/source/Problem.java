@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.source;
 
 import java.nio.file.Path;
 

@@ -1,10 +1,11 @@
-package dispatch.store;
+package dispatch.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dispatch.XmlChars;
 import dispatch.feed.FeedDefinition;
 
 /**
@@ -25,8 +26,8 @@ class FeedYamlFuzzTest {
             return;
         }
         assertFalse(definition.title().isBlank());
-        ArticleFuzzTest.assertXmlSafe(definition.title());
-        ArticleFuzzTest.assertXmlSafe(definition.description());
+        XmlChars.assertXmlSafe(definition.title());
+        XmlChars.assertXmlSafe(definition.description());
         assertTrue(definition.ttl().toMinutes() >= 1 && definition.ttl().toMinutes() <= FeedDefinitionReader.MAX_TTL_MINUTES);
         assertTrue(definition.limit() >= 1 && definition.limit() <= FeedDefinitionReader.MAX_LIMIT);
         try {

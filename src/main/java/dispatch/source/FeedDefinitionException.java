@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.source;
 
 /** Thrown when a {@code feed.yaml} is missing or cannot be read; the message says why. */
 public class FeedDefinitionException extends Exception {

@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Unit tests for {@link ContentStore}'s first load, which runs in the background so that the
+ * Unit tests for {@link CatalogService}'s first load, which runs in the background so that the
  * server starts at once: not loaded before it starts, every feed and problem once it is over,
  * and while it runs only whole, published feeds in the catalog. Plain JUnit, real files.
  */
-class ContentStoreTest {
+class FirstLoadTest {
 
     private static final String ARTICLE = "A headline for %d\n\nA paragraph that ends a sentence.\n";
 
@@ -52,7 +52,7 @@ class ContentStoreTest {
 
     @Test
     void isNotLoadedBeforeItStarts() throws IOException {
-        ContentStore store = new ContentStore(new TestConfig(feeds(1, 1)));
+        CatalogService store = new CatalogService(new TestConfig(feeds(1, 1)));
         assertFalse(store.loaded());
         assertTrue(store.catalog().feeds().isEmpty());
         assertThrows(IllegalStateException.class, () -> store.awaitLoaded(Duration.ofMillis(10)));
@@ -63,7 +63,7 @@ class ContentStoreTest {
         Path feeds = feeds(3, 2);
         Files.write(feeds.resolve("feed-001").resolve("2024-02-01-binary.txt"), new byte[] {0, 1, 2, (byte) 0xff});
         Files.createDirectory(feeds.resolve("Not A Feed"));
-        ContentStore store = new ContentStore(new TestConfig(feeds));
+        CatalogService store = new CatalogService(new TestConfig(feeds));
         store.start();
         Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
         assertTrue(store.loaded());
@@ -81,7 +81,7 @@ class ContentStoreTest {
         Path held = feeds.resolve("feed-039").resolve("feed.yaml");
         Files.delete(held);
         NamedPipe pipe = NamedPipe.create(held); // feed-039 loads only once the test writes its feed.yaml
-        ContentStore store = new ContentStore(new TestConfig(feeds));
+        CatalogService store = new CatalogService(new TestConfig(feeds));
         List<Catalog> seen = new ArrayList<>();
         store.start();
         try {
@@ -113,25 +113,25 @@ class ContentStoreTest {
 
     @Test
     void aFeedAskedForWhileLoadingIsPublishedOnceAheadOfItsTurn() throws IOException {
-        ContentStore store = new ContentStore(new TestConfig(feeds(40, 30)));
+        CatalogService store = new CatalogService(new TestConfig(feeds(40, 30)));
         store.start();
-        PublishedFeed early = store.publishEarly("feed-039", Runnable::run).join();
+        RenderedFeed early = store.loadAhead("feed-039", Runnable::run).join();
         assertEquals(30, early.snapshot().posts().size());
-        assertEquals(null, store.publishEarly("no-such-feed", Runnable::run).join());
-        assertEquals(null, store.publishEarly("../feeds", Runnable::run).join(), "only feed ids are looked up");
+        assertEquals(null, store.loadAhead("no-such-feed", Runnable::run).join());
+        assertEquals(null, store.loadAhead("../feeds", Runnable::run).join(), "only feed ids are looked up");
         Catalog done = store.awaitLoaded(Duration.ofMinutes(1));
         assertSame(early, done.feeds().get("feed-039"), "published once, by whoever came first");
         assertTrue(done.problems().isEmpty(), done.problems()::toString);
-        assertSame(early, store.publishEarly("feed-039", task -> {
+        assertSame(early, store.loadAhead("feed-039", task -> {
             throw new AssertionError("nothing left to publish");
         }).join(), "once loaded, the served feed");
     }
 
     @Test
     void aRequestWhosePublicationIsRefusedLeavesTheFeedToTheLoad() throws IOException {
-        ContentStore store = new ContentStore(new TestConfig(feeds(40, 30)));
+        CatalogService store = new CatalogService(new TestConfig(feeds(40, 30)));
         store.start();
-        CompletableFuture<PublishedFeed> refused = store.publishEarly("feed-039", task -> {
+        CompletableFuture<RenderedFeed> refused = store.loadAhead("feed-039", task -> {
             throw new RejectedExecutionException("no worker free");
         });
         CompletionException e = assertThrows(CompletionException.class, refused::join);
@@ -143,7 +143,7 @@ class ContentStoreTest {
 
     @Test
     void aMissingFeedsDirectoryServesNothingAndStillFinishesLoading() {
-        ContentStore store = new ContentStore(new TestConfig(root.resolve("nowhere")));
+        CatalogService store = new CatalogService(new TestConfig(root.resolve("nowhere")));
         store.start();
         Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
         assertTrue(catalog.feeds().isEmpty());

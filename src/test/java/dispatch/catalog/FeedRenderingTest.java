@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,7 @@ import dispatch.feed.Links;
 import dispatch.feed.Post;
 import dispatch.feed.RelatedMode;
 import dispatch.feed.Representation;
+import dispatch.source.LoadedFeed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,16 +28,16 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unit tests for {@link Publisher}: every format is rendered and prepared, {@code Last-Modified}
+ * Unit tests for {@link FeedRendering}: every format is rendered and prepared, {@code Last-Modified}
  * is the content's date, republishing identical content keeps the very same
  * {@link Representation}, and when the bytes change without the newest date moving forward (an
  * article deleted or back-dated) {@code Last-Modified} moves forward to the time of the change,
  * never backwards. Plain JUnit; {@code now} is passed in, so no clock is involved.
  */
-class PublisherTest {
+class FeedRenderingTest {
 
     private static final ArticleParser PARSER = new ArticleParser();
-    private static final Publisher PUBLISHER = new Publisher(new Links("https://example.org"), 6);
+    private static final FeedRendering RENDERING = new FeedRendering(new Links("https://example.org"), 6);
 
     private static final Instant JUNE_1 = Instant.parse("2024-06-01T09:00:00Z");
     private static final Instant JUNE_2 = Instant.parse("2024-06-02T09:00:00Z");
@@ -64,7 +65,7 @@ class PublisherTest {
         return new LoadedFeed(definition(15), List.of(posts));
     }
 
-    private static Representation doc(PublishedFeed feed, FeedFormat format) {
+    private static Representation doc(RenderedFeed feed, FeedFormat format) {
         return feed.document(format).orElseThrow(() -> new AssertionError("no " + format + " document"));
     }
 
@@ -84,7 +85,7 @@ class PublisherTest {
 
     @Test
     void publishesEveryFormatWithItsContentType() throws IOException {
-        PublishedFeed published = PUBLISHER.publish(feed(post("a", JUNE_1)), null, NOW);
+        RenderedFeed published = RENDERING.render(feed(post("a", JUNE_1)), null, NOW);
         assertEquals("world", published.id());
         for (FeedFormat format : FeedFormat.values()) {
             Representation r = doc(published, format);
@@ -98,7 +99,7 @@ class PublisherTest {
 
     @Test
     void lastModifiedIsTheContentDateNotTheTimeOfPublishing() {
-        PublishedFeed published = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
+        RenderedFeed published = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
         for (FeedFormat format : FeedFormat.values()) {
             assertEquals(JUNE_2, doc(published, format).lastModified(), format.label());
         }
@@ -107,7 +108,7 @@ class PublisherTest {
 
     @Test
     void lastModifiedOfAnEmptyFeedIsTheEpoch() {
-        PublishedFeed published = PUBLISHER.publish(feed(), null, NOW);
+        RenderedFeed published = RENDERING.render(feed(), null, NOW);
         for (FeedFormat format : FeedFormat.values()) {
             assertEquals(Instant.EPOCH, doc(published, format).lastModified(), format.label());
         }
@@ -121,7 +122,7 @@ class PublisherTest {
     @Test
     void lastModifiedIsNeverLaterThanNowEvenForAnArticleDatedInTheFuture() {
         Instant future = Instant.parse("2030-01-01T00:00:00Z");
-        PublishedFeed published = PUBLISHER.publish(feed(post("a", JUNE_1), post("future", future)), null, NOW);
+        RenderedFeed published = RENDERING.render(feed(post("a", JUNE_1), post("future", future)), null, NOW);
         for (FeedFormat format : FeedFormat.values()) {
             Instant lastModified = doc(published, format).lastModified();
             assertFalse(lastModified.isAfter(NOW), format.label() + " Last-Modified " + lastModified + " is after now " + NOW);
@@ -130,9 +131,9 @@ class PublisherTest {
 
     @Test
     void publishingTheSameContentTwiceFromScratchGivesTheSameBytesAndTags() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
-        PublishedFeed second = new Publisher(new Links("https://example.org"), 6)
-                .publish(feed(post("b", JUNE_2), post("a", JUNE_1)), null, LATER);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
+        RenderedFeed second = new FeedRendering(new Links("https://example.org"), 6)
+                .render(feed(post("b", JUNE_2), post("a", JUNE_1)), null, LATER);
         for (FeedFormat format : FeedFormat.values()) {
             Representation a = doc(first, format);
             Representation b = doc(second, format);
@@ -147,8 +148,8 @@ class PublisherTest {
 
     @Test
     void republishingIdenticalContentKeepsTheSameRepresentation() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
-        PublishedFeed again = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), first, LATER);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
+        RenderedFeed again = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), first, LATER);
         for (FeedFormat format : FeedFormat.values()) {
             Representation before = doc(first, format);
             Representation after = doc(again, format);
@@ -161,8 +162,8 @@ class PublisherTest {
 
     @Test
     void newerArticleMovesLastModifiedToItsDate() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1)), null, NOW);
-        PublishedFeed second = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_3)), first, LATER);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1)), null, NOW);
+        RenderedFeed second = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_3)), first, LATER);
         for (FeedFormat format : FeedFormat.values()) {
             assertEquals(JUNE_3, doc(second, format).lastModified(), format.label());
             assertNotEquals(doc(first, format).etag(), doc(second, format).etag());
@@ -171,8 +172,8 @@ class PublisherTest {
 
     @Test
     void deletingAnOlderArticleMovesLastModifiedForwardToNow() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
-        PublishedFeed second = PUBLISHER.publish(feed(post("b", JUNE_2)), first, NOW);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
+        RenderedFeed second = RENDERING.render(feed(post("b", JUNE_2)), first, NOW);
         for (FeedFormat format : FeedFormat.values()) {
             Representation before = doc(first, format);
             Representation after = doc(second, format);
@@ -183,8 +184,8 @@ class PublisherTest {
 
     @Test
     void deletingTheNewestArticleNeverMovesLastModifiedBackwards() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
-        PublishedFeed second = PUBLISHER.publish(feed(post("a", JUNE_1)), first, NOW);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
+        RenderedFeed second = RENDERING.render(feed(post("a", JUNE_1)), first, NOW);
         assertEquals(JUNE_1, second.snapshot().updated(), "the content's own date went back");
         for (FeedFormat format : FeedFormat.values()) {
             assertEquals(Instant.parse("2024-06-10T12:00:00Z"), doc(second, format).lastModified(), format.label());
@@ -193,8 +194,8 @@ class PublisherTest {
 
     @Test
     void deletingEveryArticleMovesLastModifiedForward() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1)), null, NOW);
-        PublishedFeed second = PUBLISHER.publish(feed(), first, LATER);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1)), null, NOW);
+        RenderedFeed second = RENDERING.render(feed(), first, LATER);
         for (FeedFormat format : FeedFormat.values()) {
             assertEquals(LATER, doc(second, format).lastModified(), format.label());
         }
@@ -202,8 +203,8 @@ class PublisherTest {
 
     @Test
     void backDatedArticleMovesLastModifiedForwardToNow() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("b", JUNE_2)), null, NOW);
-        PublishedFeed second = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), first, LATER);
+        RenderedFeed first = RENDERING.render(feed(post("b", JUNE_2)), null, NOW);
+        RenderedFeed second = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), first, LATER);
         for (FeedFormat format : FeedFormat.values()) {
             assertEquals(LATER, doc(second, format).lastModified(), format.label());
         }
@@ -211,9 +212,9 @@ class PublisherTest {
 
     @Test
     void lastModifiedStaysWhenTheClockIsBehindThePreviousLastModified() {
-        PublishedFeed first = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
+        RenderedFeed first = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2)), null, NOW);
         Instant clockBehind = Instant.parse("2024-05-01T00:00:00Z");
-        PublishedFeed second = PUBLISHER.publish(feed(post("a", JUNE_1)), first, clockBehind);
+        RenderedFeed second = RENDERING.render(feed(post("a", JUNE_1)), first, clockBehind);
         for (FeedFormat format : FeedFormat.values()) {
             Instant before = doc(first, format).lastModified();
             Instant after = doc(second, format).lastModified();
@@ -225,7 +226,7 @@ class PublisherTest {
 
     @Test
     void lastModifiedNeverMovesBackwardsOverManyChanges() {
-        PublishedFeed current = PUBLISHER.publish(feed(post("a", JUNE_1), post("b", JUNE_2), post("c", JUNE_3)), null, NOW);
+        RenderedFeed current = RENDERING.render(feed(post("a", JUNE_1), post("b", JUNE_2), post("c", JUNE_3)), null, NOW);
         List<LoadedFeed> changes = List.of(
                 feed(post("a", JUNE_1), post("b", JUNE_2)),
                 feed(post("a", JUNE_1)),
@@ -235,7 +236,7 @@ class PublisherTest {
         Instant now = NOW;
         for (LoadedFeed change : changes) {
             now = now.plusSeconds(60);
-            PublishedFeed next = PUBLISHER.publish(change, current, now);
+            RenderedFeed next = RENDERING.render(change, current, now);
             for (FeedFormat format : FeedFormat.values()) {
                 Instant before = doc(current, format).lastModified();
                 Instant after = doc(next, format).lastModified();
@@ -251,9 +252,9 @@ class PublisherTest {
     @Test
     void changeThatOnlyOneFormatShowsMovesOnlyThatFormatsLastModified() {
         Post a = post("a", JUNE_1);
-        PublishedFeed first = PUBLISHER.publish(new LoadedFeed(definition(15), List.of(a)), null, NOW);
+        RenderedFeed first = RENDERING.render(new LoadedFeed(definition(15), List.of(a)), null, NOW);
         // ttl is written only in RSS
-        PublishedFeed second = PUBLISHER.publish(new LoadedFeed(definition(60), List.of(post("a", JUNE_1))), first, LATER);
+        RenderedFeed second = RENDERING.render(new LoadedFeed(definition(60), List.of(post("a", JUNE_1))), first, LATER);
         assertEquals(LATER, doc(second, FeedFormat.RSS).lastModified());
         assertNotEquals(doc(first, FeedFormat.RSS).etag(), doc(second, FeedFormat.RSS).etag());
         assertSame(doc(first, FeedFormat.ATOM), doc(second, FeedFormat.ATOM));

@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.source;
 
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.Post;

@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.source;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dispatch.feed.FeedDefinition;

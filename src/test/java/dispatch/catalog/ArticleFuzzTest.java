@@ -1,10 +1,11 @@
-package dispatch.store;
+package dispatch.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.XmlChars;
 import dispatch.article.Article;
 import dispatch.article.ArticleFormatException;
 import dispatch.article.ArticleParser;
@@ -13,6 +14,8 @@ import dispatch.feed.FeedDefinition;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.Links;
 import dispatch.feed.Post;
+import dispatch.source.FeedDefinitionReader;
+import dispatch.source.LoadedFeed;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +34,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 class ArticleFuzzTest {
 
     private static final ArticleParser PARSER = new ArticleParser();
-    private static final Publisher PUBLISHER = new Publisher(new Links("https://news.example"), 1);
+    private static final FeedRendering RENDERING = new FeedRendering(new Links("https://news.example"), 1);
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,15 +50,15 @@ class ArticleFuzzTest {
             return;
         }
         assertEquals(article, PARSER.parse(bytes.clone(), syntax), "the same bytes parse the same");
-        assertXmlSafe(article.title());
-        article.related().forEach(ArticleFuzzTest::assertXmlSafe);
+        XmlChars.assertXmlSafe(article.title());
+        article.related().forEach(XmlChars::assertXmlSafe);
         FeedDefinition definition = FeedDefinitionReader.read("fuzz", "title: Fuzz\n".getBytes(StandardCharsets.UTF_8));
         Instant published = article.date().orElse(NOW);
         Post post = new Post("fuzz", article, published, article.meta().updated().orElse(published));
-        PublishedFeed feed = PUBLISHER.publish(new LoadedFeed(definition, List.of(post)), null, NOW);
+        RenderedFeed feed = RENDERING.render(new LoadedFeed(definition, List.of(post)), null, NOW);
         for (FeedFormat format : FeedFormat.values()) {
             byte[] body = bytes(feed.documents().get(format).body());
-            assertXmlSafe(new String(body, StandardCharsets.UTF_8));
+            XmlChars.assertXmlSafe(new String(body, StandardCharsets.UTF_8));
             if (format == FeedFormat.JSON) {
                 JSON.readTree(body);
             } else {
@@ -64,12 +67,6 @@ class ArticleFuzzTest {
                 factory.newDocumentBuilder().parse(new ByteArrayInputStream(body));
             }
         }
-    }
-
-    /** Every character is one XML 1.0 allows (§2.2). */
-    static void assertXmlSafe(String s) {
-        s.codePoints().forEach(c -> assertTrue(c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF
-                || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000 && c <= 0x10FFFF, () -> "U+" + Integer.toHexString(c) + " in output"));
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

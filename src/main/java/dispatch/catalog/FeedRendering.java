@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.catalog;
 
 import dispatch.feed.AtomRenderer;
 import dispatch.feed.EntryAssembler;
@@ -9,35 +9,36 @@ import dispatch.feed.JsonFeedRenderer;
 import dispatch.feed.Links;
 import dispatch.feed.Representation;
 import dispatch.feed.RssRenderer;
+import dispatch.source.LoadedFeed;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders loaded feeds into catalogs. A feed's {@code Last-Modified} is the time its content last
- * changed, never later than now, and never moves backwards: when the bytes change but the newest
- * article date does not move forward (an article was deleted, say), the time of the change is
- * used instead.
+ * Renders a loaded feed into its documents, one per format. A feed's {@code Last-Modified} is
+ * the time its content last changed, never later than now, and never moves backwards: when the
+ * bytes change but the newest article date does not move forward (an article was deleted,
+ * say), the time of the change is used instead.
  */
-public final class Publisher {
+public final class FeedRendering {
 
     private final EntryAssembler assembler;
     private final List<FeedRenderer> renderers;
     private final int gzipLevel;
 
-    /** A publisher building links with {@code links}, gzipping at {@code gzipLevel}. */
-    public Publisher(Links links, int gzipLevel) {
+    /** A rendering building links with {@code links}, gzipping at {@code gzipLevel}. */
+    public FeedRendering(Links links, int gzipLevel) {
         this.assembler = new EntryAssembler(links);
         this.renderers = List.of(new RssRenderer(links), new AtomRenderer(links), new JsonFeedRenderer(links));
         this.gzipLevel = gzipLevel;
     }
 
     /**
-     * Publishes {@code feed}. {@code previous}, the same feed as published before (or null), keeps
+     * Renders {@code feed}. {@code previous}, the same feed as rendered before (or null), keeps
      * {@code Last-Modified} from moving backwards; {@code now} is the time of this change.
      */
-    public PublishedFeed publish(LoadedFeed feed, PublishedFeed previous, Instant now) {
+    public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Instant now) {
         FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts());
         Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
         for (FeedRenderer renderer : renderers) {
@@ -58,6 +59,6 @@ public final class Publisher {
             }
             documents.put(format, r);
         }
-        return new PublishedFeed(snapshot, documents);
+        return new RenderedFeed(snapshot, documents);
     }
 }

@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dispatch.store;
+package dispatch.source;
 
 import dispatch.article.Article;
 import dispatch.article.ArticleFormatException;
@@ -242,7 +242,7 @@ public final class FeedLoader {
     }
 
     /** {@code p} as problems name it: relative to the feeds directory's parent, such as {@code feeds/world/x.txt}. */
-    Path relative(Path p) {
+    public Path relative(Path p) {
         Path base = feedsDir.getFileName() == null ? feedsDir : feedsDir.getFileName();
         return base.resolve(feedsDir.relativize(p));
     }

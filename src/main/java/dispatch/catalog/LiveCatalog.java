@@ -1,0 +1,215 @@
+package dispatch.catalog;
+
+import dispatch.feed.Entry;
+import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedId;
+import dispatch.feed.Post;
+import dispatch.feed.PublishedPost;
+import dispatch.source.FeedLoader;
+import dispatch.source.LoadedFeed;
+import dispatch.source.Problem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The catalog being served, kept live: readers get it with one volatile read, and a change to one
+ * feed renders that feed again and swaps in a catalog where only it differs. Each change is told
+ * to the listeners as a {@link FeedChange}.
+ *
+ * <p>A feed that fails to render keeps its last good state, and so does an article that was good
+ * and no longer parses: its last good version stays served while the problem is reported.
+ */
+public final class LiveCatalog {
+
+    private static final Logger LOG = Logger.getLogger(LiveCatalog.class);
+
+    private final FeedLoader loader;
+    private final FeedRendering rendering;
+    private final Clock clock;
+    private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Catalog catalog = Catalog.EMPTY;
+
+    /** A catalog of what {@code loader} reads, rendered by {@code rendering}. */
+    public LiveCatalog(FeedLoader loader, FeedRendering rendering, Clock clock) {
+        this.loader = loader;
+        this.rendering = rendering;
+        this.clock = clock;
+    }
+
+    /** The catalog being served. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The loader this catalog reads with. */
+    public FeedLoader loader() {
+        return loader;
+    }
+
+    /** Calls {@code listener} after each change of a feed, on the thread that made it. */
+    public void onChange(Consumer<FeedChange> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Reads feed {@code id}'s folder again and serves what it holds now: the feed changed, added
+     * or (its folder gone or no longer a feed) removed. Its problems replace the ones it had.
+     *
+     * @return the change, or empty when nothing served changed
+     */
+    public synchronized Optional<FeedChange> reload(String id) {
+        if (!FeedId.isValid(id)) {
+            return Optional.empty();
+        }
+        Catalog before = catalog;
+        RenderedFeed previous = before.feeds().get(id);
+        List<Problem> problems = new ArrayList<>();
+        RenderedFeed next = render(loader.feedsDir().resolve(id), previous, problems);
+        problems.forEach(p -> LOG.warnf("Skipping %s: %s", p.file(), p.reason()));
+        Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
+        if (next == null) {
+            feeds.remove(id);
+        } else {
+            feeds.put(id, next);
+        }
+        Path folder = loader.relative(loader.feedsDir().resolve(id));
+        List<Problem> allProblems = new ArrayList<>(before.problems().stream().filter(p -> !p.file().startsWith(folder)).toList());
+        allProblems.addAll(problems);
+        allProblems.sort(Comparator.comparing(Problem::file));
+        catalog = new Catalog(feeds, allProblems);
+        Optional<FeedChange> change = changeOf(id, previous, next);
+        change.ifPresent(this::tell);
+        return change;
+    }
+
+    /**
+     * Renders the feed in folder {@code dir} (null when it is not one, reported in
+     * {@code problems}), keeping {@code previous}'s last good state where rendering fails and
+     * the last good version of each article that no longer parses.
+     */
+    RenderedFeed render(Path dir, RenderedFeed previous, List<Problem> problems) {
+        List<Problem> found = new ArrayList<>();
+        LoadedFeed feed = loader.loadFolder(dir, found::add);
+        if (feed != null && previous != null) {
+            feed = keepLastGoodArticles(feed, previous, found);
+        }
+        problems.addAll(found);
+        if (feed == null) {
+            return null;
+        }
+        try {
+            return rendering.render(feed, previous, clock.instant());
+        } catch (RuntimeException | StackOverflowError e) {
+            Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
+            LOG.errorf(e, "Not publishing %s%s", problem.file(), previous == null ? "" : " (serving its last good state)");
+            problems.add(problem);
+            return previous;
+        }
+    }
+
+    /** {@code feed} with the served version of each article whose file is now a problem, if it was good before. */
+    private LoadedFeed keepLastGoodArticles(LoadedFeed feed, RenderedFeed previous, List<Problem> problems) {
+        Set<String> slugs = new HashSet<>();
+        feed.posts().forEach(p -> slugs.add(p.slug()));
+        Map<String, Post> served = new HashMap<>();
+        previous.snapshot().posts().stream().map(PublishedPost::post).forEach(p -> served.put(p.slug(), p));
+        List<Post> posts = new ArrayList<>(feed.posts());
+        for (int i = 0; i < problems.size(); i++) {
+            Problem problem = problems.get(i);
+            String slug = FeedLoader.slugOf(problem.file());
+            Post good = served.get(slug);
+            if (good != null && slugs.add(slug)) {
+                posts.add(good);
+                problems.set(i, new Problem(problem.file(), problem.reason() + " (serving its last good version)"));
+            }
+        }
+        if (posts.size() == feed.posts().size()) {
+            return feed;
+        }
+        posts.sort(Comparator.comparing(Post::slug));
+        return new LoadedFeed(feed.definition(), posts);
+    }
+
+    /** Serves {@code next}, a whole catalog read at once, telling each feed's change. */
+    synchronized void replaceAll(Catalog next) {
+        Catalog before = catalog;
+        catalog = next;
+        Set<String> ids = new HashSet<>(before.feeds().keySet());
+        ids.addAll(next.feeds().keySet());
+        ids.stream().sorted().forEach(id -> changeOf(id, before.feeds().get(id), next.feeds().get(id)).ifPresent(this::tell));
+    }
+
+    /** Serves {@code feed} beside the others, while a whole catalog is still being read. */
+    synchronized void add(RenderedFeed feed) {
+        Catalog before = catalog;
+        Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
+        RenderedFeed previous = feeds.put(feed.id(), feed);
+        catalog = new Catalog(feeds, before.problems());
+        changeOf(feed.id(), previous, feed).ifPresent(this::tell);
+    }
+
+    private void tell(FeedChange change) {
+        for (Consumer<FeedChange> listener : listeners) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "A listener failed on the change of feed %s", change.feedId());
+            }
+        }
+    }
+
+    /** What changed from {@code before} to {@code after} (either may be null), or empty when nothing served did. */
+    static Optional<FeedChange> changeOf(String id, RenderedFeed before, RenderedFeed after) {
+        if (before == after) {
+            return Optional.empty();
+        }
+        Map<FeedFormat, FeedChange.Validators> was = validators(before);
+        Map<FeedFormat, FeedChange.Validators> is = validators(after);
+        if (was.equals(is)) {
+            return Optional.empty();
+        }
+        Map<String, Entry> old = entries(before);
+        Map<String, Entry> now = entries(after);
+        Set<String> added = new HashSet<>();
+        Set<String> changed = new HashSet<>();
+        now.forEach((entryId, entry) -> {
+            Entry was1 = old.get(entryId);
+            if (was1 == null) {
+                added.add(entryId);
+            } else if (!was1.equals(entry)) {
+                changed.add(entryId);
+            }
+        });
+        Set<String> deleted = new HashSet<>(old.keySet());
+        deleted.removeAll(now.keySet());
+        return Optional.of(new FeedChange(id, was, is, added, changed, deleted));
+    }
+
+    private static Map<FeedFormat, FeedChange.Validators> validators(RenderedFeed feed) {
+        Map<FeedFormat, FeedChange.Validators> v = new EnumMap<>(FeedFormat.class);
+        if (feed != null) {
+            feed.documents().forEach((format, r) -> v.put(format, FeedChange.Validators.of(r)));
+        }
+        return v;
+    }
+
+    private static Map<String, Entry> entries(RenderedFeed feed) {
+        Map<String, Entry> entries = new HashMap<>();
+        if (feed != null) {
+            feed.snapshot().entries().forEach(e -> entries.put(e.id(), e));
+        }
+        return entries;
+    }
+}
