@@ -17,7 +17,8 @@ import java.util.Arrays;
 import java.util.Set;
 
 /**
- * The one file policy: a folder whose files are read only when they really lie inside it.
+ * The one file policy: a folder whose files are read and written only when they really lie
+ * inside it. {@link DurableWrites} writes in it under the same rule.
  *
  * <p>A symbolic link is followed only when the path it resolves to stays inside the folder; one
  * that leads outside is refused with {@link OutsideFolderException}. Checking a path and then
@@ -162,8 +163,14 @@ public final class ConfinedFolder {
         return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }
 
+    /** The folder's real path, after creating it if it is missing. */
+    Path realRootCreated() throws IOException {
+        Files.createDirectories(root);
+        return realRoot();
+    }
+
     /** The folder's real path, resolved once it exists. */
-    private Path realRoot() throws IOException {
+    Path realRoot() throws IOException {
         Path r = realRoot;
         if (r == null) {
             r = root.toRealPath();

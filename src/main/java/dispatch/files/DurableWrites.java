@@ -1,0 +1,102 @@
+package dispatch.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Atomic, durable writes and deletions inside a {@link ConfinedFolder}: a file holds either its
+ * old bytes or all the new ones, and a change survives a crash once the call returns.
+ */
+public final class DurableWrites {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    private final ConfinedFolder folder;
+
+    /** Writes inside {@code folder}. */
+    public DurableWrites(ConfinedFolder folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * Writes {@code bytes} to {@code path} so that, whatever happens, the file holds either its
+     * old bytes or all the new ones, and the new ones survive a crash once this returns: a
+     * temporary file beside it (hidden, so never read as an article), written and flushed to
+     * the disk, renamed over {@code path} atomically, and the folder flushed so the rename
+     * itself is durable. Creates the folders above it, inside this folder, as needed.
+     *
+     * @throws OutsideFolderException if {@code path}'s folder resolves outside this folder
+     * @throws IOException if it cannot be written (the disk is full, say); {@code path} is then unchanged
+     */
+    public void write(Path path, byte[] bytes) throws IOException {
+        Path dir = directoryInside(path);
+        Path temp = dir.resolve("." + path.getFileName() + ".tmp-" + Long.toHexString(RANDOM.nextLong()));
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, dir.resolve(path.getFileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
+    /**
+     * Deletes {@code path} durably (the folder is flushed after), if it exists.
+     *
+     * @return whether there was a file to delete
+     * @throws OutsideFolderException if {@code path}'s folder resolves outside this folder
+     */
+    public boolean delete(Path path) throws IOException {
+        Path dir = directoryInside(path);
+        boolean deleted = Files.deleteIfExists(dir.resolve(path.getFileName()));
+        if (deleted) {
+            syncDirectory(dir);
+        }
+        return deleted;
+    }
+
+    /** The real path of {@code path}'s folder, created if missing, after checking it lies inside this folder. */
+    private Path directoryInside(Path path) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        folder.realRootCreated();
+        if (!Files.isDirectory(parent)) {
+            Path existing = parent;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null) {
+                throw new IOException(path + " has no folder");
+            }
+            folder.realPathInside(existing); // never create folders through a link that leads outside
+            Files.createDirectories(parent);
+            syncDirectory(existing.toRealPath());
+        }
+        return folder.realPathInside(parent);
+    }
+
+    /** Flushes a folder's entries to the disk, so that a rename or deletion in it survives a crash. */
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a folder for flushing (Windows); their renames are durable by other means
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
+        }
+    }
+}
