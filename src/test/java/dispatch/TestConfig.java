@@ -19,6 +19,12 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
         return "https://news.example";
     }
 
+    /** Beside the feeds directory. */
+    @Override
+    public Path dataDir() {
+        return feedsDir.toAbsolutePath().getParent().resolve("data");
+    }
+
     @Override
     public long maxArticleBytes() {
         return 1 << 20;

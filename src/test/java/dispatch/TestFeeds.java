@@ -23,6 +23,9 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     /** Where the directory is built. */
     public static final Path DIR = Path.of("target", "test-feeds");
 
+    /** The data folder the tests' server keeps its state in, made afresh with the feeds. */
+    public static final Path DATA = Path.of("target", "test-data");
+
     /** How long the tests' server waits for a request head. */
     public static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(3);
 
@@ -37,7 +40,8 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
         create();
         return Map.of("dispatch.feeds-dir", DIR.toString(),
                 "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES),
-                "dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms");
+                "dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms",
+                "dispatch.data-dir", DATA.toString());
     }
 
     @Override
@@ -49,6 +53,7 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     public static Path create() {
         try {
             deleteRecursively(DIR);
+            deleteRecursively(DATA);
             copyTree(Path.of("feeds"), DIR);
             copyTree(Path.of("src", "test", "resources", "test-feeds"), DIR);
             Path edge = DIR.resolve("edge");

@@ -30,7 +30,8 @@ public class CatalogService {
     public CatalogService(DispatchConfig config) {
         ArticleParser parser = config.furniture().map(list -> new ArticleParser(new HashSet<>(list))).orElseGet(ArticleParser::new);
         FeedLoader loader = new FeedLoader(config.feedsDir(), parser, config.maxArticleBytes());
-        this.live = new LiveCatalog(loader, new FeedRendering(new Links(config.baseUrl()), config.gzipLevel()), Clock.systemUTC());
+        FeedRendering rendering = new FeedRendering(new Links(config.baseUrl()), config.gzipLevel());
+        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
     }
 

@@ -1,5 +1,6 @@
 package dispatch.catalog;
 
+import dispatch.catalog.FeedChange.Validators;
 import dispatch.feed.AtomRenderer;
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedFormat;
@@ -39,6 +40,17 @@ public final class FeedRendering {
      * {@code Last-Modified} from moving backwards; {@code now} is the time of this change.
      */
     public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Instant now) {
+        return render(feed, previous, Map.of(), now);
+    }
+
+    /**
+     * Renders {@code feed}, keeping {@code Last-Modified} from moving backwards from
+     * {@code previous}, the same feed as rendered before, or, when there is none (after a
+     * restart), from {@code served}, the validators its documents were last served with. A
+     * document whose bytes equal what was served keeps its time; one whose bytes changed without
+     * a later content date (an article deleted or backdated) changed {@code now}.
+     */
+    public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, Instant now) {
         FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts());
         Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
         for (FeedRenderer renderer : renderers) {
@@ -48,17 +60,29 @@ public final class FeedRendering {
                 r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
             }
             Representation before = previous == null ? null : previous.documents().get(format);
-            if (before != null) {
-                if (r.sameBytes(before)) {
-                    r = before;
-                } else if (!r.lastModified().isAfter(before.lastModified())) {
-                    // changed bytes, no later content date: the change happened now (or, within the
-                    // same second as the last change, at that second; the ETag still tells them apart)
-                    r = r.withLastModified(now.isAfter(before.lastModified()) ? now : before.lastModified());
+            if (before != null && r.sameBytes(before)) {
+                r = before;
+            } else {
+                Validators was = before != null ? Validators.of(before) : served.get(format);
+                if (was != null) {
+                    r = r.withLastModified(lastModified(r, was, now));
                 }
             }
             documents.put(format, r);
         }
         return new RenderedFeed(snapshot, documents);
+    }
+
+    /** When {@code r} last changed, given the validators it {@code was} served with. */
+    private static Instant lastModified(Representation r, Validators was, Instant now) {
+        if (r.etag().equals(was.etag())) {
+            return was.lastModified(); // the same bytes: the same time, even if it was moved forward
+        }
+        if (r.lastModified().isAfter(was.lastModified())) {
+            return r.lastModified();
+        }
+        // changed bytes, no later content date: the change happened now (or, within the same
+        // second as the last change, at that second; the ETag still tells them apart)
+        return now.isAfter(was.lastModified()) ? now : was.lastModified();
     }
 }

@@ -37,14 +37,19 @@ public final class LiveCatalog {
 
     private final FeedLoader loader;
     private final FeedRendering rendering;
+    private final ValidatorStore validators;
     private final Clock clock;
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
     private volatile Catalog catalog = Catalog.EMPTY;
 
-    /** A catalog of what {@code loader} reads, rendered by {@code rendering}. */
-    public LiveCatalog(FeedLoader loader, FeedRendering rendering, Clock clock) {
+    /**
+     * A catalog of what {@code loader} reads, rendered by {@code rendering}, keeping the
+     * validators it serves in {@code validators} so that a restart never moves them backwards.
+     */
+    public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, Clock clock) {
         this.loader = loader;
         this.rendering = rendering;
+        this.validators = validators;
         this.clock = clock;
     }
 
@@ -110,7 +115,10 @@ public final class LiveCatalog {
             return null;
         }
         try {
-            return rendering.render(feed, previous, clock.instant());
+            String id = feed.definition().id();
+            RenderedFeed rendered = rendering.render(feed, previous, previous == null ? validators.load(id) : Map.of(), clock.instant());
+            validators.save(id, validators(rendered));
+            return rendered;
         } catch (RuntimeException | StackOverflowError e) {
             Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
             LOG.errorf(e, "Not publishing %s%s", problem.file(), previous == null ? "" : " (serving its last good state)");

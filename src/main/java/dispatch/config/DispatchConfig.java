@@ -19,6 +19,13 @@ public interface DispatchConfig {
     @WithDefault("feeds")
     Path feedsDir();
 
+    /**
+     * The folder for what must survive a restart: the validators each feed was served with (so
+     * that {@code Last-Modified} never moves backwards). Created when missing.
+     */
+    @WithDefault("data")
+    Path dataDir();
+
     /** The largest article file, in bytes, that is read; larger ones are skipped and reported. */
     @WithDefault("1048576")
     long maxArticleBytes();
