@@ -59,4 +59,24 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
     public Http http() {
         return () -> Duration.ofSeconds(10);
     }
+
+    @Override
+    public Watch watch() {
+        return new Watch() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public Duration quietPeriod() {
+                return Duration.ofMillis(50);
+            }
+
+            @Override
+            public Duration rescanInterval() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
 }

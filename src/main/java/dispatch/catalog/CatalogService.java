@@ -4,6 +4,7 @@ import dispatch.article.ArticleParser;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
 import dispatch.source.FeedLoader;
+import dispatch.source.FeedsWatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,19 +13,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * The edge where Quarkus meets the catalog: builds the {@link LiveCatalog} of the configured
- * feeds directory, runs its {@link FirstLoad} when the application starts and stops it when it
- * stops. Everything else is plain Java.
+ * feeds directory, runs its {@link FirstLoad} when the application starts, then a
+ * {@link FeedsWatcher} that reloads each feed whose folder changes, and stops both when it stops.
+ * Everything else is plain Java.
  */
 @ApplicationScoped
 public class CatalogService {
 
     private final LiveCatalog live;
     private final FirstLoad firstLoad;
+    private final FeedsWatcher watcher;
 
     /** The catalog of the configured feeds directory. */
     public CatalogService(DispatchConfig config) {
@@ -33,6 +37,19 @@ public class CatalogService {
         FeedRendering rendering = new FeedRendering(new Links(config.baseUrl()), config.gzipLevel());
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
+        DispatchConfig.Watch watch = config.watch();
+        this.watcher = !watch.enabled() ? null : new FeedsWatcher(config.feedsDir(), watch.quietPeriod(), watch.rescanInterval(),
+                new FeedsWatcher.ReadState() {
+                    @Override
+                    public long fingerprint(String id) {
+                        return live.fingerprint(id);
+                    }
+
+                    @Override
+                    public Set<String> folders() {
+                        return live.folders();
+                    }
+                }, live::reload);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -40,12 +57,26 @@ public class CatalogService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        firstLoad.stop();
+        stop();
     }
 
-    /** Starts the first load, in the background; the application does when it starts. */
+    /**
+     * Starts the first load, in the background, then watching the feeds directory; the
+     * application does when it starts.
+     */
     public void start() {
+        if (watcher != null) {
+            firstLoad.whenLoaded(watcher::start); // compares every folder with what the load read first
+        }
         firstLoad.start();
+    }
+
+    /** Stops loading and watching. */
+    public void stop() {
+        firstLoad.stop();
+        if (watcher != null) {
+            watcher.close();
+        }
     }
 
     /** The live catalog. */

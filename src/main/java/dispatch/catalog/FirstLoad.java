@@ -69,6 +69,11 @@ public final class FirstLoad {
         return done.isDone() && !done.isCompletedExceptionally();
     }
 
+    /** Runs {@code action} once the load is over and its catalog served (not if it fails). */
+    public void whenLoaded(Runnable action) {
+        done.thenRun(action);
+    }
+
     /** Why the load failed (the feeds directory could not be listed, the JVM failed), or empty. */
     public Optional<String> failure() {
         return Optional.ofNullable(done.handle((loaded, failure) -> failure).getNow(null)).map(Throwable::toString);

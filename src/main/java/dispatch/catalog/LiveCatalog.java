@@ -6,6 +6,7 @@ import dispatch.feed.FeedId;
 import dispatch.feed.Post;
 import dispatch.feed.PublishedPost;
 import dispatch.source.FeedLoader;
+import dispatch.source.FolderFingerprint;
 import dispatch.source.LoadedFeed;
 import dispatch.source.Problem;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -40,6 +42,7 @@ public final class LiveCatalog {
     private final ValidatorStore validators;
     private final Clock clock;
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private volatile Catalog catalog = Catalog.EMPTY;
 
     /**
@@ -63,6 +66,19 @@ public final class LiveCatalog {
         return loader;
     }
 
+    /**
+     * The {@link FolderFingerprint} of folder {@code id} when it was last read, or
+     * {@link FolderFingerprint#NONE} when it has not been.
+     */
+    public long fingerprint(String id) {
+        return fingerprints.getOrDefault(id, FolderFingerprint.NONE);
+    }
+
+    /** The names of every folder read so far, feeds or not. */
+    public Set<String> folders() {
+        return Set.copyOf(fingerprints.keySet());
+    }
+
     /** Calls {@code listener} after each change of a feed, on the thread that made it. */
     public void onChange(Consumer<FeedChange> listener) {
         listeners.add(listener);
@@ -78,6 +94,7 @@ public final class LiveCatalog {
         if (!FeedId.isValid(id)) {
             return Optional.empty();
         }
+        long start = System.nanoTime();
         Catalog before = catalog;
         RenderedFeed previous = before.feeds().get(id);
         List<Problem> problems = new ArrayList<>();
@@ -95,6 +112,8 @@ public final class LiveCatalog {
         allProblems.sort(Comparator.comparing(Problem::file));
         catalog = new Catalog(feeds, allProblems);
         Optional<FeedChange> change = changeOf(id, previous, next);
+        change.ifPresent(c -> LOG.infof("Feed %s %s in %d ms", id, next == null ? "removed" : previous == null ? "added" : "changed",
+                (System.nanoTime() - start) / 1_000_000));
         change.ifPresent(this::tell);
         return change;
     }
@@ -105,6 +124,7 @@ public final class LiveCatalog {
      * the last good version of each article that no longer parses.
      */
     RenderedFeed render(Path dir, RenderedFeed previous, List<Problem> problems) {
+        fingerprints.put(dir.getFileName().toString(), FolderFingerprint.of(dir)); // before reading: a later change shows
         List<Problem> found = new ArrayList<>();
         LoadedFeed feed = loader.loadFolder(dir, found::add);
         if (feed != null && previous != null) {

@@ -46,6 +46,25 @@ public interface DispatchConfig {
     /** The HTTP server's limits. */
     Http http();
 
+    /** Watching the feeds directory for changes. */
+    Watch watch();
+
+    /** How changes to the feeds directory are picked up while Dispatch runs. */
+    interface Watch {
+
+        /** Whether to watch at all; off, content changes only on a restart (or through the API). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a feed's folder must be quiet before its change is published. */
+        @WithDefault("50ms")
+        Duration quietPeriod();
+
+        /** How often every folder is compared with what was read, for file systems without change events. */
+        @WithDefault("30s")
+        Duration rescanInterval();
+    }
+
     /** Limits on what clients may hold of the HTTP server. */
     interface Http {
 
