@@ -15,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the YAML between an article's {@code ---} lines into {@link FrontMatter}. Unknown keys
@@ -28,6 +30,12 @@ final class FrontMatterReader {
     private FrontMatterReader() {
     }
 
+    /** The key a message about a value names: {@code front matter 'link' ...}. */
+    private static final Pattern QUOTED_KEY = Pattern.compile("^front matter '([a-z]+)'");
+
+    /** The line of an article on which its front matter's YAML starts, after the opening {@code ---}. */
+    private static final int FIRST_LINE = 2;
+
     /** Parses front matter YAML; blank YAML gives {@link FrontMatter#EMPTY}. */
     static FrontMatter read(String yaml) throws ArticleFormatException {
         if (yaml.isBlank()) {
@@ -35,13 +43,22 @@ final class FrontMatterReader {
         }
         Raw raw;
         try {
-            raw = StrictYaml.read(yaml, Raw.class, "front matter key", KEYS).orElse(null);
+            raw = StrictYaml.read(yaml, FIRST_LINE, Raw.class, "front matter key", KEYS).orElse(null);
         } catch (TextException e) {
             throw new ArticleFormatException(e.getMessage().startsWith("not valid YAML") ? "front matter is " + e.getMessage() : e.getMessage(), e);
         }
         if (raw == null) {
             return FrontMatter.EMPTY;
         }
+        try {
+            return frontMatter(raw);
+        } catch (ArticleFormatException e) {
+            Matcher key = QUOTED_KEY.matcher(e.getMessage());
+            throw key.find() ? new ArticleFormatException(e.getMessage() + StrictYaml.at(StrictYaml.lineOf(yaml, FIRST_LINE, key.group(1))), e) : e;
+        }
+    }
+
+    private static FrontMatter frontMatter(Raw raw) throws ArticleFormatException {
         return new FrontMatter(
                 text(raw.title),
                 date("date", raw.date),

@@ -33,11 +33,22 @@ public final class StrictYaml {
      * @throws TextException if the YAML is malformed, not a mapping, or has an unknown or mistyped key
      */
     public static <T> Optional<T> read(String yaml, Class<T> type, String keyNoun, String knownKeys) throws TextException {
+        return read(yaml, 1, type, keyNoun, knownKeys);
+    }
+
+    /**
+     * Reads {@code yaml}, whose first line is line {@code firstLine} of its file, into
+     * {@code type}; every message names the line at fault, as {@code (line N)}.
+     *
+     * @throws TextException if the YAML is malformed, not a mapping, or has an unknown or mistyped key
+     */
+    public static <T> Optional<T> read(String yaml, int firstLine, Class<T> type, String keyNoun, String knownKeys) throws TextException {
         JsonNode tree;
         try {
             tree = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new TextException("not valid YAML: " + e.getOriginalMessage(), e);
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new TextException("not valid YAML: " + e.getOriginalMessage() + at(line < 1 ? -1 : firstLine - 1 + line), e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return Optional.empty();
@@ -48,12 +59,36 @@ public final class StrictYaml {
         try {
             return Optional.ofNullable(YAML.treeToValue(tree, type));
         } catch (UnrecognizedPropertyException e) {
-            throw new TextException("unknown " + keyNoun + " '" + e.getPropertyName() + "' (known: " + knownKeys + ")", e);
+            throw new TextException("unknown " + keyNoun + " '" + e.getPropertyName() + "' (known: " + knownKeys + ")"
+                    + at(lineOf(yaml, firstLine, e.getPropertyName())), e);
         } catch (MismatchedInputException e) {
-            throw new TextException(keyNoun + " '" + key(e) + "' " + expected(e.getTargetType()), e);
+            String key = key(e);
+            throw new TextException(keyNoun + " '" + key + "' " + expected(e.getTargetType()) + at(lineOf(yaml, firstLine, key)), e);
         } catch (JsonProcessingException e) {
             throw new TextException(e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The line of the file on which top-level {@code key} of {@code yaml} (whose first line is
+     * line {@code firstLine}) stands, or -1 when it is not found.
+     */
+    public static int lineOf(String yaml, int firstLine, String key) {
+        String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+        String[] lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.startsWith(top) && line.substring(top.length()).stripLeading().startsWith(":")
+                    || line.startsWith("\"" + top + "\"") || line.startsWith("'" + top + "'")) {
+                return firstLine + i;
+            }
+        }
+        return -1;
+    }
+
+    /** " (line N)", or nothing when the line is not known. */
+    public static String at(int line) {
+        return line < 1 ? "" : " (line " + line + ")";
     }
 
     private static String key(MismatchedInputException e) {

@@ -909,4 +909,12 @@ class ArticleParserTest {
             assertEquals(Optional.of(id), parse("---\nid: " + id + "\n---\nHeadline\n\nBody.\n").meta().id());
         }
     }
+
+    @Test
+    void frontMatterProblemsNameTheLineOfTheArticle() {
+        assertMessageContains(refused("---\ntitle: T\ntitel: Misspelt\n---\nA headline\n\nA body.\n"), "(line 3)");
+        assertMessageContains(refused("---\ntitle: T\ndate: yesterday\n---\nA headline\n\nA body.\n"), "(line 3)");
+        assertMessageContains(refused("---\nlink: javascript:alert(1)\n---\nA headline\n\nA body.\n"), "(line 2)");
+        assertMessageContains(refused("---\ntitle: T\nrelated: [a\n---\nA headline\n\nA body.\n"), "(line ");
+    }
 }
