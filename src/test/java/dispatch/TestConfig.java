@@ -79,4 +79,19 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
             }
         };
     }
+
+    @Override
+    public Api api() {
+        return new Api() {
+            @Override
+            public Optional<String> token() {
+                return Optional.empty();
+            }
+
+            @Override
+            public java.util.Map<String, Token> tokens() {
+                return java.util.Map.of();
+            }
+        };
+    }
 }

@@ -26,6 +26,12 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     /** The data folder the tests' server keeps its state in, made afresh with the feeds. */
     public static final Path DATA = Path.of("target", "test-data");
 
+    /** The API token allowed every feed. */
+    public static final String API_TOKEN = "test-token-for-every-feed";
+
+    /** An API token allowed only feed {@code api-limited}. */
+    public static final String LIMITED_TOKEN = "test-token-for-one-feed";
+
     /** How long the tests' server waits for a request head. */
     public static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(3);
 
@@ -39,6 +45,9 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         create();
         return Map.of("dispatch.feeds-dir", DIR.toString(),
+                "dispatch.api.token", API_TOKEN,
+                "dispatch.api.tokens.limited.token", LIMITED_TOKEN,
+                "dispatch.api.tokens.limited.feeds", "api-limited",
                 "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES),
                 "dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms",
                 "dispatch.data-dir", DATA.toString());

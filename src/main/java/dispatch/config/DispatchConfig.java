@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Dispatch's configuration, the {@code dispatch.*} keys. */
 @ConfigMapping(prefix = "dispatch")
@@ -48,6 +50,34 @@ public interface DispatchConfig {
 
     /** Watching the feeds directory for changes. */
     Watch watch();
+
+    /** The publish API. */
+    Api api();
+
+    /**
+     * The publish API's bearer tokens. With none configured the API answers 404: it is never
+     * open. {@code dispatch.api.token} (or {@code DISPATCH_API_TOKEN}) is one token allowed
+     * every feed; {@code dispatch.api.tokens.<name>.token} and {@code .feeds} add tokens limited
+     * to some feeds.
+     */
+    interface Api {
+
+        /** A token allowed every feed. */
+        Optional<String> token();
+
+        /** Named tokens, each optionally limited to some feeds. */
+        Map<String, Token> tokens();
+
+        /** One named token. */
+        interface Token {
+
+            /** The secret a client sends as {@code Authorization: Bearer <token>}. */
+            String token();
+
+            /** The feeds it may change; every feed when absent. */
+            Optional<Set<String>> feeds();
+        }
+    }
 
     /** How changes to the feeds directory are picked up while Dispatch runs. */
     interface Watch {

@@ -4,13 +4,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 digests, for entity tags and hashed slugs. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
     /** The SHA-256 digest of {@code bytes}. */
-    static byte[] of(byte[] bytes) {
+    public static byte[] of(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * The current time for HTTP: the {@code Date} header every response must carry (RFC 9110
  * §6.6.1), formatted once per second rather than once per request.
  */
-final class HttpClock {
+public final class HttpClock {
 
     private static volatile Tick tick = new Tick(Instant.now());
 
@@ -15,12 +15,12 @@ final class HttpClock {
     }
 
     /** The current time, to the second. */
-    static Instant now() {
+    public static Instant now() {
         return current().instant;
     }
 
     /** The current time as an IMF-fixdate, for the {@code Date} header. */
-    static CharSequence date() {
+    public static CharSequence date() {
         return current().header;
     }
 

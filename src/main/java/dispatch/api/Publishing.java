@@ -1,0 +1,213 @@
+package dispatch.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.api.ApiProblem.Kind;
+import dispatch.catalog.LiveCatalog;
+import dispatch.feed.FeedId;
+import dispatch.feed.Links;
+import dispatch.feed.Slugs;
+import dispatch.source.ArticleFiles;
+import dispatch.source.ArticleFiles.Stored;
+import dispatch.source.FeedDefinitionException;
+import dispatch.source.FeedDefinitionReader;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The publish API's operations on articles and feed definitions, in plain Java: each checks its
+ * preconditions, writes the files durably, and renders the feed again before it answers, so a
+ * {@code 2xx} means the change is on disk and served in every format. Writes to one feed are
+ * made one at a time. A refused request changes nothing.
+ */
+final class Publishing {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ArticleFiles files;
+    private final LiveCatalog live;
+    private final ArticleBodies bodies;
+    private final Links links;
+    private final Clock clock;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    Publishing(ArticleFiles files, LiveCatalog live, ArticleBodies bodies, Links links, Clock clock) {
+        this.files = files;
+        this.live = live;
+        this.bodies = bodies;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/feeds/{feed}/articles}: every article's slug and entity tag. */
+    ApiResponse listArticles(String feed) throws ApiProblem, IOException {
+        requireFeed(feed);
+        List<Map<String, String>> articles = new java.util.ArrayList<>();
+        for (String slug : files.slugs(feed)) {
+            Optional<Stored> stored = files.article(feed, slug);
+            if (stored.isPresent()) {
+                articles.add(Map.of("slug", slug, "etag", stored.get().etag(), "href", articleUrl(feed, slug)));
+            }
+        }
+        return json(200, Map.of("feed", feed, "articles", articles));
+    }
+
+    /** {@code GET /api/feeds/{feed}/articles/{slug}}: the article as stored. */
+    ApiResponse getArticle(String feed, String slug) throws ApiProblem, IOException {
+        requireFeed(feed);
+        Stored stored = files.article(feed, requireSlug(slug)).orElseThrow(() -> noArticle(feed, slug));
+        String type = stored.syntax() == dispatch.article.Syntax.MARKDOWN ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8";
+        return ApiResponse.of(200, type, stored.bytes()).with("ETag", stored.etag());
+    }
+
+    /** {@code POST /api/feeds/{feed}/articles}: a new article, at {@code slugHint} or a slug from its date and title. */
+    ApiResponse createArticle(String feed, String contentType, byte[] body, String slugHint) throws ApiProblem, IOException {
+        requireFeed(feed);
+        ArticleBodies.Checked checked = bodies.check(contentType, body);
+        String slug;
+        if (slugHint != null && !slugHint.isBlank()) {
+            slug = Slugs.of(slugHint);
+        } else {
+            LocalDate date = checked.article().date().map(d -> d.atZone(ZoneOffset.UTC).toLocalDate())
+                    .orElse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            slug = date + "-" + Slugs.of(checked.article().title());
+        }
+        synchronized (lock(feed)) {
+            if (files.article(feed, slug).isPresent()) {
+                throw new ApiProblem(Kind.SLUG_TAKEN, "Feed '" + feed + "' already has an article '" + slug
+                        + "'; replace it with PUT " + articleUrl(feed, slug) + " and If-Match, or send another Slug.");
+            }
+            return store(feed, slug, checked, 201);
+        }
+    }
+
+    /** {@code PUT /api/feeds/{feed}/articles/{slug}}: creates or replaces; replacing needs {@code If-Match}. */
+    ApiResponse putArticle(String feed, String slug, String contentType, byte[] body, String ifMatch, String ifNoneMatch)
+            throws ApiProblem, IOException {
+        requireFeed(feed);
+        requireSlug(slug);
+        ArticleBodies.Checked checked = bodies.check(contentType, body);
+        synchronized (lock(feed)) {
+            Optional<Stored> current = files.article(feed, slug);
+            WriteConditions.check(current.map(Stored::etag), ifMatch, ifNoneMatch);
+            return store(feed, slug, checked, current.isPresent() ? 200 : 201);
+        }
+    }
+
+    /** {@code DELETE /api/feeds/{feed}/articles/{slug}}: needs {@code If-Match}. */
+    ApiResponse deleteArticle(String feed, String slug, String ifMatch) throws ApiProblem, IOException {
+        requireFeed(feed);
+        synchronized (lock(feed)) {
+            Stored current = files.article(feed, requireSlug(slug)).orElseThrow(() -> noArticle(feed, slug));
+            WriteConditions.check(Optional.of(current.etag()), ifMatch, null);
+            files.deleteArticle(feed, slug);
+            live.reload(feed);
+            return ApiResponse.empty(204);
+        }
+    }
+
+    /** {@code GET /api/feeds/{feed}}: the feed's {@code feed.yaml} as stored. */
+    ApiResponse getFeed(String feed) throws ApiProblem, IOException {
+        Stored stored = files.definition(requireFeedId(feed)).orElseThrow(() -> noFeed(feed));
+        return ApiResponse.of(200, "application/yaml; charset=utf-8", stored.bytes()).with("ETag", stored.etag());
+    }
+
+    /** {@code PUT /api/feeds/{feed}}: creates or replaces the feed's {@code feed.yaml}; replacing needs {@code If-Match}. */
+    ApiResponse putFeed(String feed, String contentType, byte[] yaml, String ifMatch, String ifNoneMatch) throws ApiProblem, IOException {
+        requireFeedId(feed);
+        ArticleBodies.MediaType type = ArticleBodies.MediaType.parse(contentType);
+        if (type == null || !type.charsetIsUtf8() || !List.of("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml").contains(type.name())) {
+            throw new ApiProblem(Kind.UNSUPPORTED_MEDIA_TYPE, "Send a feed.yaml as application/yaml (UTF-8).");
+        }
+        try {
+            FeedDefinitionReader.read(feed, yaml);
+        } catch (FeedDefinitionException e) {
+            throw new ApiProblem(e.getCause() instanceof dispatch.text.TextException t && t.getMessage().startsWith("not valid")
+                    ? Kind.MALFORMED_BODY : Kind.UNPUBLISHABLE, "The feed.yaml cannot be used: " + e.getMessage() + ".");
+        }
+        synchronized (lock(feed)) {
+            Optional<Stored> current = files.definition(feed);
+            WriteConditions.check(current.map(Stored::etag), ifMatch, ifNoneMatch);
+            files.writeDefinition(feed, yaml);
+            live.reload(feed);
+            Stored stored = files.definition(feed).orElseThrow();
+            return json(current.isPresent() ? 200 : 201, Map.of("feed", feed, "etag", stored.etag(), "href", links.feedHome(feed)))
+                    .with("ETag", stored.etag()).with("Location", links.base() + "/api/feeds/" + feed);
+        }
+    }
+
+    /** {@code DELETE /api/feeds/{feed}}: removes the feed and its articles; needs {@code If-Match} of its {@code feed.yaml}. */
+    ApiResponse deleteFeed(String feed, String ifMatch) throws ApiProblem, IOException {
+        synchronized (lock(requireFeedId(feed))) {
+            Stored current = files.definition(feed).orElseThrow(() -> noFeed(feed));
+            WriteConditions.check(Optional.of(current.etag()), ifMatch, null);
+            files.deleteFeed(feed);
+            live.reload(feed);
+            return ApiResponse.empty(204);
+        }
+    }
+
+    private ApiResponse store(String feed, String slug, ArticleBodies.Checked checked, int status) throws IOException, ApiProblem {
+        files.writeArticle(feed, slug, checked.syntax(), checked.bytes());
+        live.reload(feed);
+        String etag = ArticleFiles.etagOf(checked.bytes());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("feed", feed);
+        body.put("slug", slug);
+        body.put("etag", etag);
+        body.put("draft", checked.article().meta().draft());
+        body.put("href", links.permalink(feed, slug));
+        return json(status, body).with("ETag", etag).with("Location", articleUrl(feed, slug));
+    }
+
+    private void requireFeed(String feed) throws ApiProblem, IOException {
+        if (files.definition(requireFeedId(feed)).isEmpty()) {
+            throw noFeed(feed);
+        }
+    }
+
+    private static String requireFeedId(String feed) throws ApiProblem {
+        if (!FeedId.isValid(feed)) {
+            throw new ApiProblem(Kind.NOT_FOUND, "There is no feed named '" + feed + "': a feed id must " + FeedId.RULE.substring(4) + ".");
+        }
+        return feed;
+    }
+
+    private static String requireSlug(String slug) throws ApiProblem {
+        if (slug == null || slug.isEmpty() || !Slugs.of(slug).equals(slug)) {
+            throw new ApiProblem(Kind.NOT_FOUND, "'" + slug + "' is not a slug: use lowercase letters, digits and single '-', at most 80 characters.");
+        }
+        return slug;
+    }
+
+    private static ApiProblem noFeed(String feed) {
+        return new ApiProblem(Kind.NOT_FOUND, "There is no feed named '" + feed + "'; create it with PUT /api/feeds/" + feed + ".");
+    }
+
+    private static ApiProblem noArticle(String feed, String slug) {
+        return new ApiProblem(Kind.NOT_FOUND, "Feed '" + feed + "' has no article '" + slug + "'.");
+    }
+
+    private String articleUrl(String feed, String slug) {
+        return links.base() + "/api/feeds/" + feed + "/articles/" + slug;
+    }
+
+    private Object lock(String feed) {
+        return locks.computeIfAbsent(feed, f -> new Object());
+    }
+
+    private static ApiResponse json(int status, Object body) {
+        try {
+            return ApiResponse.of(status, "application/json", JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings always serialize", e);
+        }
+    }
+}
