@@ -183,7 +183,7 @@ public final class FeedsWatcher implements AutoCloseable {
                 }
             }
             for (String id : read.folders()) {
-                if (!seen.contains(id) && read.fingerprint(id) != FolderFingerprint.NONE) {
+                if (!seen.contains(id) && read.fingerprint(id) != FolderFingerprint.NONE && !Files.exists(feedsDir.resolve(id))) {
                     changed(id); // its folder went
                 }
             }
