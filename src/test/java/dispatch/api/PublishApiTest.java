@@ -210,6 +210,19 @@ class PublishApiTest {
         awaitServed("Edited in place", false);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryOperationAndProblemType() {
+        String doc = api(null).get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/feeds/{feed}:", "/api/feeds/{feed}/articles:", "/api/feeds/{feed}/articles/{slug}:")) {
+            assertTrue(doc.contains(path), path);
+        }
+        for (ApiProblem.Kind kind : ApiProblem.Kind.values()) {
+            assertTrue(doc.contains(kind.type()), kind.type());
+            assertTrue(kind == ApiProblem.Kind.METHOD_NOT_ALLOWED || doc.contains("\"" + kind.status + "\""), kind + " " + kind.status);
+        }
+        api(null).get("/q/swagger-ui/").then().statusCode(200);
+    }
+
     private static void awaitServed(String text, boolean present) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
