@@ -1,9 +1,14 @@
 package dispatch.catalog;
 
+import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.Representation;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,5 +43,48 @@ public record FeedChange(String feedId, Map<FeedFormat, Validators> before, Map<
         public static Validators of(Representation r) {
             return new Validators(r.etag(), r.gzipEtag(), r.lastModified());
         }
+    }
+
+    /** What changed from {@code before} to {@code after} (either may be null), or empty when nothing served did. */
+    static Optional<FeedChange> between(String id, RenderedFeed before, RenderedFeed after) {
+        if (before == after) {
+            return Optional.empty();
+        }
+        Map<FeedFormat, Validators> was = validators(before);
+        Map<FeedFormat, Validators> is = validators(after);
+        if (was.equals(is)) {
+            return Optional.empty();
+        }
+        Map<String, Entry> old = entries(before);
+        Map<String, Entry> now = entries(after);
+        Set<String> added = new HashSet<>();
+        Set<String> changed = new HashSet<>();
+        now.forEach((entryId, entry) -> {
+            Entry was1 = old.get(entryId);
+            if (was1 == null) {
+                added.add(entryId);
+            } else if (!was1.equals(entry)) {
+                changed.add(entryId);
+            }
+        });
+        Set<String> deleted = new HashSet<>(old.keySet());
+        deleted.removeAll(now.keySet());
+        return Optional.of(new FeedChange(id, was, is, added, changed, deleted));
+    }
+
+    static Map<FeedFormat, Validators> validators(RenderedFeed feed) {
+        Map<FeedFormat, Validators> v = new EnumMap<>(FeedFormat.class);
+        if (feed != null) {
+            feed.documents().forEach((format, r) -> v.put(format, Validators.of(r)));
+        }
+        return v;
+    }
+
+    private static Map<String, Entry> entries(RenderedFeed feed) {
+        Map<String, Entry> entries = new HashMap<>();
+        if (feed != null) {
+            feed.snapshot().entries().forEach(e -> entries.put(e.id(), e));
+        }
+        return entries;
     }
 }

@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Renders a loaded feed into its documents, one per format. A feed's {@code Last-Modified} is
@@ -51,11 +54,26 @@ public final class FeedRendering {
      * a later content date (an article deleted or backdated) changed {@code now}.
      */
     public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, Instant now) {
+        return render(feed, previous, served, now, Runnable::run);
+    }
+
+    /**
+     * Renders {@code feed} as {@link #render(LoadedFeed, RenderedFeed, Map, Instant)} does, its
+     * formats side by side on {@code formats}: one feed changed while serving has every core to
+     * itself, where a whole load rather renders feeds side by side.
+     */
+    public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, Instant now, Executor formats) {
         FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts());
-        Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
+        Map<FeedFormat, CompletableFuture<Representation>> rendering = new EnumMap<>(FeedFormat.class);
         for (FeedRenderer renderer : renderers) {
             FeedFormat format = renderer.format();
-            Representation r = Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel);
+            rendering.put(format, CompletableFuture.supplyAsync(
+                    () -> Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel), formats));
+        }
+        Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
+        for (Map.Entry<FeedFormat, CompletableFuture<Representation>> e : rendering.entrySet()) {
+            FeedFormat format = e.getKey();
+            Representation r = join(e.getValue());
             if (r.lastModified().isAfter(now)) {
                 r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
             }
@@ -71,6 +89,21 @@ public final class FeedRendering {
             documents.put(format, r);
         }
         return new RenderedFeed(snapshot, documents);
+    }
+
+    /** The result of a render, its own failure rethrown as it was. */
+    private static Representation join(CompletableFuture<Representation> rendering) {
+        try {
+            return rendering.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** When {@code r} last changed, given the validators it {@code was} served with. */

@@ -1,7 +1,5 @@
 package dispatch.catalog;
 
-import dispatch.feed.Entry;
-import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedId;
 import dispatch.feed.Post;
 import dispatch.feed.PublishedPost;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -98,7 +97,7 @@ public final class LiveCatalog {
         Catalog before = catalog;
         RenderedFeed previous = before.feeds().get(id);
         List<Problem> problems = new ArrayList<>();
-        RenderedFeed next = render(loader.feedsDir().resolve(id), previous, problems);
+        RenderedFeed next = render(loader.feedsDir().resolve(id), previous, problems, ForkJoinPool.commonPool());
         problems.forEach(p -> LOG.warnf("Skipping %s: %s", p.file(), p.reason()));
         Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
         if (next == null) {
@@ -111,9 +110,9 @@ public final class LiveCatalog {
         allProblems.addAll(problems);
         allProblems.sort(Comparator.comparing(Problem::file));
         catalog = new Catalog(feeds, allProblems);
-        Optional<FeedChange> change = changeOf(id, previous, next);
-        change.ifPresent(c -> LOG.infof("Feed %s %s in %d ms", id, next == null ? "removed" : previous == null ? "added" : "changed",
-                (System.nanoTime() - start) / 1_000_000));
+        Optional<FeedChange> change = FeedChange.between(id, previous, next);
+        String what = change.isEmpty() ? "read again, unchanged," : next == null ? "removed" : previous == null ? "added" : "changed";
+        LOG.infof("Feed %s %s in %d ms", id, what, (System.nanoTime() - start) / 1_000_000);
         change.ifPresent(this::tell);
         return change;
     }
@@ -124,6 +123,11 @@ public final class LiveCatalog {
      * the last good version of each article that no longer parses.
      */
     RenderedFeed render(Path dir, RenderedFeed previous, List<Problem> problems) {
+        return render(dir, previous, problems, Runnable::run);
+    }
+
+    /** As {@link #render(Path, RenderedFeed, List)}, rendering the formats side by side on {@code formats}. */
+    private RenderedFeed render(Path dir, RenderedFeed previous, List<Problem> problems, Executor formats) {
         fingerprints.put(dir.getFileName().toString(), FolderFingerprint.of(dir)); // before reading: a later change shows
         List<Problem> found = new ArrayList<>();
         LoadedFeed feed = loader.loadFolder(dir, found::add);
@@ -136,8 +140,8 @@ public final class LiveCatalog {
         }
         try {
             String id = feed.definition().id();
-            RenderedFeed rendered = rendering.render(feed, previous, previous == null ? validators.load(id) : Map.of(), clock.instant());
-            validators.save(id, validators(rendered));
+            RenderedFeed rendered = rendering.render(feed, previous, previous == null ? validators.load(id) : Map.of(), clock.instant(), formats);
+            validators.save(id, FeedChange.validators(rendered));
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
             Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
@@ -176,7 +180,7 @@ public final class LiveCatalog {
         catalog = next;
         Set<String> ids = new HashSet<>(before.feeds().keySet());
         ids.addAll(next.feeds().keySet());
-        ids.stream().sorted().forEach(id -> changeOf(id, before.feeds().get(id), next.feeds().get(id)).ifPresent(this::tell));
+        ids.stream().sorted().forEach(id -> FeedChange.between(id, before.feeds().get(id), next.feeds().get(id)).ifPresent(this::tell));
     }
 
     /** Serves {@code feed} beside the others, while a whole catalog is still being read. */
@@ -185,7 +189,7 @@ public final class LiveCatalog {
         Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
         RenderedFeed previous = feeds.put(feed.id(), feed);
         catalog = new Catalog(feeds, before.problems());
-        changeOf(feed.id(), previous, feed).ifPresent(this::tell);
+        FeedChange.between(feed.id(), previous, feed).ifPresent(this::tell);
     }
 
     private void tell(FeedChange change) {
@@ -196,48 +200,5 @@ public final class LiveCatalog {
                 LOG.errorf(e, "A listener failed on the change of feed %s", change.feedId());
             }
         }
-    }
-
-    /** What changed from {@code before} to {@code after} (either may be null), or empty when nothing served did. */
-    static Optional<FeedChange> changeOf(String id, RenderedFeed before, RenderedFeed after) {
-        if (before == after) {
-            return Optional.empty();
-        }
-        Map<FeedFormat, FeedChange.Validators> was = validators(before);
-        Map<FeedFormat, FeedChange.Validators> is = validators(after);
-        if (was.equals(is)) {
-            return Optional.empty();
-        }
-        Map<String, Entry> old = entries(before);
-        Map<String, Entry> now = entries(after);
-        Set<String> added = new HashSet<>();
-        Set<String> changed = new HashSet<>();
-        now.forEach((entryId, entry) -> {
-            Entry was1 = old.get(entryId);
-            if (was1 == null) {
-                added.add(entryId);
-            } else if (!was1.equals(entry)) {
-                changed.add(entryId);
-            }
-        });
-        Set<String> deleted = new HashSet<>(old.keySet());
-        deleted.removeAll(now.keySet());
-        return Optional.of(new FeedChange(id, was, is, added, changed, deleted));
-    }
-
-    private static Map<FeedFormat, FeedChange.Validators> validators(RenderedFeed feed) {
-        Map<FeedFormat, FeedChange.Validators> v = new EnumMap<>(FeedFormat.class);
-        if (feed != null) {
-            feed.documents().forEach((format, r) -> v.put(format, FeedChange.Validators.of(r)));
-        }
-        return v;
-    }
-
-    private static Map<String, Entry> entries(RenderedFeed feed) {
-        Map<String, Entry> entries = new HashMap<>();
-        if (feed != null) {
-            feed.snapshot().entries().forEach(e -> entries.put(e.id(), e));
-        }
-        return entries;
     }
 }
