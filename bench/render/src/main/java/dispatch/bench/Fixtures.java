@@ -1,6 +1,7 @@
 package dispatch.bench;
 
 import dispatch.article.ArticleParser;
+import dispatch.catalog.FeedRendering;
 import dispatch.feed.AtomRenderer;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.FeedRenderer;
@@ -10,7 +11,6 @@ import dispatch.feed.RssRenderer;
 import dispatch.source.FeedDefinitionReader;
 import dispatch.source.FeedLoader;
 import dispatch.source.LoadedFeed;
-import dispatch.catalog.FeedRendering;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package dispatch.bench;
 
+import dispatch.catalog.FeedRendering;
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
 import dispatch.source.LoadedFeed;
-import dispatch.catalog.FeedRendering;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,11 +1,11 @@
 package dispatch.bench;
 
+import dispatch.catalog.FeedRendering;
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
 import dispatch.source.LoadedFeed;
-import dispatch.catalog.FeedRendering;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dispatch.bench;
 
+import dispatch.catalog.FeedRendering;
+import dispatch.catalog.RenderedFeed;
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedSnapshot;
 import dispatch.source.LoadedFeed;
-import dispatch.catalog.RenderedFeed;
-import dispatch.catalog.FeedRendering;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
