@@ -73,7 +73,7 @@ public class Site {
     }
 
     /**
-     * While the first load runs, publishes feed {@code id} ahead of its turn, on
+     * While the first load runs, loads feed {@code id} ahead of its turn, on
      * {@code executor}; the future completes once it is served (or known not to be a feed).
      */
     CompletableFuture<?> loadAhead(String id, Executor executor) {
