@@ -94,4 +94,49 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
             }
         };
     }
+
+    @Override
+    public Shapes shapes() {
+        return new Shapes() {
+            @Override
+            public Optional<java.util.Set<String>> bylinePrefixes() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> outletWords() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> captionPrefixes() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> sharePhrases() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> creditPrefixes() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> topicHeaders() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> boilerplatePrefixes() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<java.util.Set<String>> promptPrefixes() {
+                return Optional.empty();
+            }
+        };
+    }
 }

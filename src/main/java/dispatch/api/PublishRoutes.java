@@ -3,7 +3,7 @@ package dispatch.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.api.ApiProblem.Kind;
-import dispatch.article.ArticleParser;
+import dispatch.catalog.ArticleParsers;
 import dispatch.catalog.CatalogService;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -53,9 +52,8 @@ public class PublishRoutes {
         this.tokens = new ApiTokens(config.api());
         this.catalog = catalog;
         this.maxBytes = config.maxArticleBytes();
-        ArticleParser parser = config.furniture().map(list -> new ArticleParser(new HashSet<>(list))).orElseGet(ArticleParser::new);
         this.publishing = new Publishing(new ArticleFiles(config.feedsDir(), config.maxArticleBytes()), catalog.live(),
-                new ArticleBodies(parser), new Links(config.baseUrl()), Clock.systemUTC());
+                new ArticleBodies(ArticleParsers.of(config)), new Links(config.baseUrl()), Clock.systemUTC());
     }
 
     void routes(@Observes Router router) {

@@ -13,13 +13,29 @@ import java.util.Optional;
  * @param related related headlines, in the order they appear
  * @param body paragraphs and subheadings, page furniture removed
  * @param meta what the front matter said
+ * @param page what the page's own lines said (byline, date line, credits, topics)
  */
-public record Article(String title, List<String> related, List<Block> body, FrontMatter meta) {
+public record Article(String title, List<String> related, List<Block> body, FrontMatter meta, PageFacts page) {
 
     /** Creates an article; lists are copied and must not hold nulls. */
     public Article {
         related = List.copyOf(related);
         body = List.copyOf(body);
+    }
+
+    /** An article whose page said nothing beyond its text. */
+    public Article(String title, List<String> related, List<Block> body, FrontMatter meta) {
+        this(title, related, body, meta, PageFacts.NONE);
+    }
+
+    /** The author: the front matter's, else the byline's. */
+    public Optional<String> author() {
+        return meta.author().or(page::author);
+    }
+
+    /** The categories: the front matter's, else the page's trailing topics. */
+    public List<String> categories() {
+        return meta.categories().isEmpty() ? page.topics() : meta.categories();
     }
 
     /**

@@ -34,6 +34,7 @@ public final class ArticleParser {
             "most read", "recommended", "top stories", "comments", "sponsored content");
 
     private final Set<String> furniture;
+    private final PageCleaner cleaner;
 
     /** A parser that drops the {@link #DEFAULT_FURNITURE} phrases. */
     public ArticleParser() {
@@ -42,7 +43,13 @@ public final class ArticleParser {
 
     /** A parser that drops the given furniture phrases (compared case-insensitively). */
     public ArticleParser(Set<String> furniturePhrases) {
+        this(furniturePhrases, new PageShapes());
+    }
+
+    /** A parser that drops the given furniture phrases, and tells the other kinds of page lines with {@code shapes}. */
+    public ArticleParser(Set<String> furniturePhrases, PageShapes shapes) {
         this.furniture = furniturePhrases.stream().map(ArticleParser::phraseKey).collect(Collectors.toUnmodifiableSet());
+        this.cleaner = new PageCleaner(shapes);
     }
 
     /**
@@ -119,6 +126,8 @@ public final class ArticleParser {
                 blocks.add(0, first.subList(1, first.size()));
             }
         }
+        PageCleaner.Result page = cleaner.clean(blocks);
+        blocks = new ArrayList<>(page.blocks());
         blocks.removeIf(this::isFurniturePhrase);
 
         List<String> related = new ArrayList<>();
@@ -126,7 +135,7 @@ public final class ArticleParser {
         if (meta.related().isPresent()) {
             related.addAll(meta.related().get());
         } else {
-            while (i < blocks.size() && isHeadlineShaped(blocks.get(i))) {
+            while (i < blocks.size() && i < page.relatedLimit() && isHeadlineShaped(blocks.get(i))) {
                 related.add(syntax == Syntax.MARKDOWN ? Markdown.toText(blocks.get(i)) : blocks.get(i).get(0));
                 i++;
             }
@@ -143,7 +152,7 @@ public final class ArticleParser {
                     : new Block(kind, String.join(" ", block)));
         }
         String title = syntax == Syntax.MARKDOWN ? Markdown.toText(List.of(stripMarkdownHeading(headline))) : headline;
-        return new Article(meta.title().orElse(title.isEmpty() ? headline : title), related, body, meta);
+        return new Article(meta.title().orElse(title.isEmpty() ? headline : title), related, body, meta, page.facts());
     }
 
     /** The offset of the closing {@code ---} (or {@code ...}) line of front matter, or -1. */

@@ -1,6 +1,5 @@
 package dispatch.catalog;
 
-import dispatch.article.ArticleParser;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
 import dispatch.source.FeedLoader;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +30,7 @@ public class CatalogService {
 
     /** The catalog of the configured feeds directory. */
     public CatalogService(DispatchConfig config) {
-        ArticleParser parser = config.furniture().map(list -> new ArticleParser(new HashSet<>(list))).orElseGet(ArticleParser::new);
-        FeedLoader loader = new FeedLoader(config.feedsDir(), parser, config.maxArticleBytes());
+        FeedLoader loader = new FeedLoader(config.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         FeedRendering rendering = new FeedRendering(new Links(config.baseUrl()), config.gzipLevel());
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);

@@ -35,6 +35,37 @@ public interface DispatchConfig {
     /** Page furniture phrases dropped from articles; the built-in list when absent. */
     Optional<List<String>> furniture();
 
+    /** The phrase lists that tell the kinds of lines of a saved page; each replaces its built-in list. */
+    Shapes shapes();
+
+    /** Phrase lists of {@code PageShapes}, compared case-insensitively. */
+    interface Shapes {
+
+        /** What a byline starts with: "by", "written by". */
+        Optional<Set<String>> bylinePrefixes();
+
+        /** Words that make the line under a byline an outlet line: "news", "correspondent". */
+        Optional<Set<String>> outletWords();
+
+        /** What captions and photo credits start with: "image caption", "photo:". */
+        Optional<Set<String>> captionPrefixes();
+
+        /** Labels of share, print and comment buttons: "share", "email", "print". */
+        Optional<Set<String>> sharePhrases();
+
+        /** What credit lines start with: "reporting by", "editing by". */
+        Optional<Set<String>> creditPrefixes();
+
+        /** Headers of trailing topic lists: "related topics", "tags". */
+        Optional<Set<String>> topicHeaders();
+
+        /** What standards and copyright notices start with: "our standards", "©". */
+        Optional<Set<String>> boilerplatePrefixes();
+
+        /** What newsletter and "read more" prompts start with: "sign up", "read more:". */
+        Optional<Set<String>> promptPrefixes();
+    }
+
     /**
      * The gzip level (1–9) of precompressed representations. 4 by default: on a 100-entry feed it
      * costs 2.4 times less CPU than 6 for 4.5 % more bytes (bench/render, GzipLevelBenchmark).

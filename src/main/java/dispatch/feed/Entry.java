@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param categories tags
  * @param related links to related entries and articles
  * @param externalUrl the article's original address, when it was published elsewhere first
+ * @param contributors the people its credit lines name (reporting, editing)
  */
 public record Entry(
         String id,
@@ -31,7 +32,8 @@ public record Entry(
         Optional<String> author,
         List<String> categories,
         List<RelatedLink> related,
-        Optional<String> externalUrl) {
+        Optional<String> externalUrl,
+        List<String> contributors) {
 
     /** Checks the entry; lists are copied. */
     public Entry {
@@ -41,6 +43,12 @@ public record Entry(
         Objects.requireNonNull(contentHtml, "contentHtml");
         categories = List.copyOf(categories);
         related = List.copyOf(related);
+        contributors = List.copyOf(contributors);
+    }
+
+    /** This entry, updated at {@code time}. */
+    public Entry updatedAt(Instant time) {
+        return new Entry(id, title, link, summary, contentHtml, published, time, author, categories, related, externalUrl, contributors);
     }
 
     /**

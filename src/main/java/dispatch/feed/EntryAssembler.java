@@ -123,8 +123,8 @@ public final class EntryAssembler {
                 .toList();
         Optional<String> summary = Optional.of(post.article().summary().orElse(post.title()));
         return new Entry(pp.id(), post.title(), pp.permalink(), summary, html.toString(),
-                post.published(), post.updated(), post.article().meta().author(),
-                post.article().meta().categories(), related, post.article().meta().link());
+                post.published(), post.updated(), post.article().author(),
+                post.article().categories(), related, post.article().meta().link(), post.article().page().contributors());
     }
 
     private static Entry relatedEntry(PublishedPost pp, Headline h) {
@@ -133,8 +133,8 @@ public final class EntryAssembler {
                 + "\">" + Html.escape(post.title()) + "</a></p>\n";
         String id = relatedId(pp.id(), h.fragment());
         return new Entry(id, h.text(), h.href(), Optional.of("Related to: " + post.title()), html, post.published(), post.updated(),
-                post.article().meta().author(), post.article().meta().categories(),
-                List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty());
+                post.article().author(), post.article().categories(),
+                List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty(), List.of());
     }
 
     /**
@@ -154,9 +154,7 @@ public final class EntryAssembler {
                 j++;
             }
             for (int k = i; k < j - 1; k++) {
-                Entry e = entries.get(k);
-                entries.set(k, new Entry(e.id(), e.title(), e.link(), e.summary(), e.contentHtml(), e.published(),
-                        t.plusSeconds(j - 1 - k), e.author(), e.categories(), e.related(), e.externalUrl()));
+                entries.set(k, entries.get(k).updatedAt(t.plusSeconds(j - 1 - k)));
             }
             i = j;
         }

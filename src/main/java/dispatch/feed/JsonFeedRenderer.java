@@ -90,6 +90,18 @@ public final class JsonFeedRenderer implements FeedRenderer {
             }
             json.writeEndArray();
         }
+        if (!e.contributors().isEmpty()) {
+            // JSON Feed has no contributors: a custom object, which readers that do not know it ignore
+            json.writeObjectFieldStart("_dispatch");
+            json.writeArrayFieldStart("contributors");
+            for (String name : e.contributors()) {
+                json.writeStartObject();
+                json.writeStringField("name", name);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -1,5 +1,6 @@
 package dispatch.feed;
 
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -78,8 +79,12 @@ final class SyndFeeds {
         se.setContents(List.of(content("html", e.contentHtml())));
         if (atom) {
             e.author().ifPresent(a -> se.setAuthors(List.of(person(a))));
+            se.setContributors(e.contributors().stream().map(SyndFeeds::person).toList());
         } else {
             e.author().ifPresent(se::setAuthor); // dc:creator: RSS's own author element wants an e-mail address
+            if (!e.contributors().isEmpty() && se.getModule(DCModule.URI) instanceof DCModule dc) {
+                dc.setContributors(e.contributors()); // dc:contributor: RSS has no element of its own
+            }
         }
         List<SyndCategory> categories = new ArrayList<>();
         for (String c : e.categories()) {

@@ -217,6 +217,9 @@ public final class FeedLoader {
             published = datePrefix(file);
         }
         if (published == null) {
+            published = article.page().date().orElse(null); // the page's own date line
+        }
+        if (published == null) {
             published = Files.getLastModifiedTime(file).toInstant();
         }
         Instant updated = article.meta().updated().orElse(published);

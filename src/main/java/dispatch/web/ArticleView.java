@@ -27,7 +27,7 @@ public record ArticleView(String title, String permalink, String dateIso, String
         Instant published = pp.post().published();
         var article = pp.post().article();
         return new ArticleView(pp.post().title(), pp.permalink(), PageDates.iso(published),
-                PageDates.human(published), article.meta().author().orElse(null), article.summary().orElse(null),
-                article.body(), pp.headlines(), article.meta().categories());
+                PageDates.human(published), article.author().orElse(null), article.summary().orElse(null),
+                article.body(), pp.headlines(), article.categories());
     }
 }

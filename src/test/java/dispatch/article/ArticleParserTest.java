@@ -51,6 +51,12 @@ class ArticleParserTest {
         return Block.subheading(text);
     }
 
+    /** Shapes without prompt phrases, so that only the furniture list decides what an "Advertisement" line is. */
+    private static final PageShapes NO_PROMPTS = new PageShapes(new PageShapes.Phrases(PageShapes.Phrases.DEFAULTS.bylinePrefixes(),
+            PageShapes.Phrases.DEFAULTS.outletWords(), PageShapes.Phrases.DEFAULTS.captionPrefixes(), PageShapes.Phrases.DEFAULTS.sharePhrases(),
+            PageShapes.Phrases.DEFAULTS.creditPrefixes(), PageShapes.Phrases.DEFAULTS.topicHeaders(),
+            PageShapes.Phrases.DEFAULTS.boilerplatePrefixes(), Set.of()));
+
     private static ArticleFormatException refused(String text) {
         return assertThrows(ArticleFormatException.class, () -> parse(text));
     }
@@ -467,7 +473,7 @@ class ArticleParserTest {
 
     @Test
     void withoutPhraseListAdvertisementBetweenParagraphsIsASubheading() throws Exception {
-        Article article = new ArticleParser(Set.of()).parse("Headline\n\nFirst.\n\nAdvertisement\n\nSecond.");
+        Article article = new ArticleParser(Set.of(), NO_PROMPTS).parse("Headline\n\nFirst.\n\nAdvertisement\n\nSecond.");
         assertEquals(List.of(p("First."), h("Advertisement"), p("Second.")), article.body());
     }
 
@@ -479,7 +485,7 @@ class ArticleParserTest {
 
     @Test
     void customFurniturePhrasesReplaceTheDefaults() throws Exception {
-        ArticleParser parser = new ArticleParser(Set.of("Sponsored", "  Follow Us  "));
+        ArticleParser parser = new ArticleParser(Set.of("Sponsored", "  Follow Us  "), NO_PROMPTS);
         Article article = parser.parse("Headline\n\nFirst.\n\nSPONSORED:\n\nSecond.\n\nAdvertisement\n\n"
                 + "Third.\n\nfollow us \u203A\n\nFourth.");
         assertEquals(List.of(p("First."), p("Second."), h("Advertisement"), p("Third."), p("Fourth.")), article.body());

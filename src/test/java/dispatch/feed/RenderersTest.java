@@ -596,4 +596,32 @@ class RenderersTest {
         assertEquals("2024-06-01T00:00:00Z", plain.get("date_published").asText());
         assertEquals("2024-06-01T12:00:00Z", plain.get("date_modified").asText());
     }
+
+    // ---------------------------------------------------------------- scraped pages
+
+    @Test
+    void aSavedPagesBylineCreditsAndTopicsBecomeAuthorContributorsAndCategoriesInEveryFormat() throws Exception {
+        Article page = parse("Ministers agree grain deal\n\nBy Jane Smith\nWorld Desk News, Ankara\n\nSeptember 10, 2018\n\n"
+                + "ANKARA (Wirecast) - Ministers agreed on Monday to extend the grain corridor.\n\n"
+                + "Reporting by Tomas Herrera; Editing by Paul Green\n\nRelated Topics\nGrain\nShipping\n", Syntax.TEXT);
+        Instant date = page.page().date().orElseThrow();
+        FeedSnapshot s = new EntryAssembler(links).assemble(definition(Optional.empty()), List.of(new Post("grain", page, date, date)));
+
+        Element atomEntry = xml(atom.render(s)).getChildren("entry", ATOM).get(0);
+        assertEquals("Jane Smith", atomEntry.getChild("author", ATOM).getChildText("name", ATOM));
+        assertEquals(List.of("Tomas Herrera", "Paul Green"), atomEntry.getChildren("contributor", ATOM).stream()
+                .map(c -> c.getChildText("name", ATOM)).toList());
+        assertEquals(List.of("Grain", "Shipping"), atomEntry.getChildren("category", ATOM).stream().map(c -> c.getAttributeValue("term")).toList());
+
+        Element item = xml(rss.render(s)).getChild("channel").getChildren("item").get(0);
+        assertEquals("Jane Smith", item.getChildText("creator", DC));
+        assertEquals(List.of("Tomas Herrera", "Paul Green"), item.getChildren("contributor", DC).stream().map(Element::getText).toList());
+        assertEquals(List.of("Grain", "Shipping"), item.getChildren("category").stream().map(Element::getText).toList());
+
+        JsonNode jsonItem = json(json.render(s)).get("items").get(0);
+        assertEquals("Jane Smith", jsonItem.get("authors").get(0).get("name").asText());
+        assertEquals("Tomas Herrera", jsonItem.get("_dispatch").get("contributors").get(0).get("name").asText());
+        assertEquals("Grain", jsonItem.get("tags").get(0).asText());
+        assertEquals("2018-09-10T00:00:00Z", jsonItem.get("date_published").asText());
+    }
 }

@@ -1,0 +1,267 @@
+package dispatch.article;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The kinds of lines a news page saved as text holds besides its story, told by their shape:
+ * bylines, outlet lines, date lines, captions and credits, share clusters, credit lines,
+ * separators, topic lists, boilerplate and prompts. Each rule is a shape with a phrase list that
+ * configuration may replace ({@code dispatch.shapes.*}), since wording differs from outlet to
+ * outlet; no rule relies on one outlet's exact strings. A rule never takes a line that could be a
+ * sentence of the story: "By Tuesday the border was closed." is not a byline.
+ */
+public final class PageShapes {
+
+    /** The phrase lists, each compared case-insensitively. */
+    public record Phrases(Set<String> bylinePrefixes, Set<String> outletWords, Set<String> captionPrefixes, Set<String> sharePhrases,
+            Set<String> creditPrefixes, Set<String> topicHeaders, Set<String> boilerplatePrefixes, Set<String> promptPrefixes) {
+
+        /** The lists used where configuration gives none. */
+        public static final Phrases DEFAULTS = new Phrases(
+                Set.of("by", "written by", "words by", "reported by", "story by", "text by", "author:", "authors:", "byline:"),
+                Set.of("news", "press", "reuters", "ap", "afp", "bloomberg", "correspondent", "reporter", "editor", "staff", "writer",
+                        "times", "post", "journal", "herald", "guardian", "telegraph", "bbc", "cnn", "npr", "desk", "bureau", "agency",
+                        "tribune", "gazette", "independent", "daily", "contributor", "columnist", "analyst", "service", "wire"),
+                Set.of("image copyright", "image caption", "media caption", "image source", "photo:", "photo credit", "photograph:",
+                        "picture:", "image:", "caption:", "video:", "credit:", "getty images", "file photo", "pictured:", "(photo",
+                        "(ap photo", "photo by", "photos by", "watch:", "video caption", "image credit"),
+                Set.of("share this with", "share this", "share", "share on facebook", "share on twitter", "share on x", "share on whatsapp",
+                        "share on linkedin", "share via email", "share article", "share this article", "share this story", "email", "e-mail",
+                        "facebook", "twitter", "x", "whatsapp", "messenger", "linkedin", "pinterest", "reddit", "telegram", "flipboard",
+                        "print", "copy link", "copy this link", "comments", "comment", "tweet", "save", "save article", "gift article",
+                        "listen", "listen to this article", "sms", "mail"),
+                Set.of("reporting by", "additional reporting by", "additional reporting", "writing by", "written by", "editing by",
+                        "edited by", "compiled by", "research by", "graphics by", "produced by", "with reporting by", "reporting and writing by",
+                        "reporting by and"),
+                Set.of("related topics", "topics", "tags", "more on this story", "filed under", "more about", "explore more on these topics",
+                        "categories", "subjects", "topics:", "tags:"),
+                Set.of("our standards", "all rights reserved", "this material may not be published", "copyright ©", "© ", "(c) ",
+                        "the thomson reuters trust principles", "a version of this article appears in print", "this article appeared in print"),
+                Set.of("sign up", "subscribe", "newsletter", "get our", "get the latest", "continue reading", "story continues",
+                        "skip advertisement", "advertisement", "read more:", "read next", "related:", "recommended:", "most read",
+                        "download the", "download our", "follow us", "click here", "don't miss", "also read", "see also", "more:",
+                        "support our journalism", "you might also like", "you may also like", "more from"));
+    }
+
+    private static final int SHORT = 120;
+    private static final Pattern SEPARATOR = Pattern.compile("^[\\s_*\\-\u2013\u2014=~\u2022\u00B7#.+]+$");
+    private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}'\u2019.-]*|\\p{Lu}\\.|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|y)(?=\\s))";
+    private static final Pattern NAME = Pattern.compile("^" + NAME_WORD + "(?:\\s+" + NAME_WORD + "){1,4}$");
+    private static final Pattern DATELINE = Pattern.compile("^(\\p{Lu}[\\p{Lu} .'\u2019-]{1,40}(?:, \\p{Lu}[\\p{L} .]{1,30})?)\\s*(?:\\([\\p{L} .&]{1,40}\\))?\\s*[-\u2013\u2014]{1,2}\\s+\\S");
+    private static final Pattern CONTRIBUTED = Pattern.compile("^(.*?)\\s+(?:also\\s+)?contributed(?:\\s+reporting)?(?:\\s+to\\s+this\\s+(?:report|story|article))?\\.?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROLE = Pattern.compile("^(?:the\\s+)?(?:[\\p{L}.]+\\s+){0,3}?(?:writers?|reporters?|correspondents?|journalists?|staff|producers?)\\s+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_NAMES = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the",
+            "this", "that", "then", "now", "today", "tomorrow", "yesterday", "night", "morning", "noon", "midnight");
+
+    private final Phrases phrases;
+
+    /** Shapes told with {@code phrases}. */
+    public PageShapes(Phrases phrases) {
+        this.phrases = new Phrases(lower(phrases.bylinePrefixes()), lower(phrases.outletWords()), lower(phrases.captionPrefixes()),
+                lower(phrases.sharePhrases()), lower(phrases.creditPrefixes()), lower(phrases.topicHeaders()),
+                lower(phrases.boilerplatePrefixes()), lower(phrases.promptPrefixes()));
+    }
+
+    /** Shapes told with the default phrase lists. */
+    public PageShapes() {
+        this(Phrases.DEFAULTS);
+    }
+
+    /** A line of only rules, dashes, asterisks or bullets: {@code ___}, {@code * * *}, {@code —}. */
+    boolean isSeparator(String line) {
+        return line.length() <= 40 && SEPARATOR.matcher(line).matches() && !line.strip().isEmpty();
+    }
+
+    /** A share, print or comment button's label. */
+    boolean isShareLabel(String line) {
+        return line.length() <= 40 && phrases.sharePhrases().contains(key(line));
+    }
+
+    /** An image or video caption, or a photo credit. */
+    boolean isCaption(String line) {
+        String k = key(line);
+        return line.length() <= 400 && (startsWithAny(k, phrases.captionPrefixes())
+                || k.matches(".*\\((?:ap|afp|reuters|getty|epa)[^)]*photo[^)]*\\)$")
+                || line.length() <= 60 && line.strip().matches("^\\p{Lu}{2,}/\\p{Lu}[\\p{L} .'-]+$")); // REUTERS/Umit Bektas
+    }
+
+    /** A standards or copyright notice. */
+    boolean isBoilerplate(String line) {
+        String k = key(line);
+        return line.length() <= 400 && (startsWithAny(k, phrases.boilerplatePrefixes()) || k.matches("^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?\\d{4}\\b.*")
+                || k.contains("all rights reserved"));
+    }
+
+    /**
+     * A newsletter, subscription or "read more" prompt, or an advertisement marker: a short line
+     * that starts with a prompt phrase and is no sentence ("Advertisement revenue fell." is one),
+     * or that starts with one of the phrases only prompts start with ("Sign up for our newsletter.").
+     */
+    boolean isPrompt(String line) {
+        String k = key(line);
+        return line.length() <= SHORT && startsWithAny(k, phrases.promptPrefixes())
+                && (!ArticleParser.endsSentence(line) || startsWithAny(k, ALWAYS_PROMPTS) && phrases.promptPrefixes().stream().anyMatch(k::startsWith));
+    }
+
+    /** Prompt phrases no sentence of a story starts with. */
+    private static final Set<String> ALWAYS_PROMPTS = Set.of("sign up", "subscribe", "newsletter", "get the latest", "get our", "download our",
+            "support our journalism");
+
+    /** The names a byline gives ("By Jane Smith and John Doe, BBC News"), or empty when the line is not one. */
+    Optional<String> byline(String line) {
+        if (line.length() > 100 || ArticleParser.endsSentence(line) && !line.matches(".*\\b\\p{Lu}\\.$")) {
+            return Optional.empty();
+        }
+        String k = key(line);
+        for (String prefix : phrases.bylinePrefixes()) {
+            if (k.startsWith(prefix + " ") || prefix.endsWith(":") && k.startsWith(prefix)) {
+                String rest = line.strip().substring(prefix.length()).strip();
+                String names = rest.split("\\s*(?:[,|]|\\s[-\u2013\u2014]\\s)\\s*", 2)[0];
+                List<String> people = names(names);
+                return people.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", people));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The outlet and place line under a byline: "BBC News, Istanbul", "Associated Press". */
+    boolean isOutletLine(String line) {
+        if (line.length() > 60 || ArticleParser.endsSentence(line) || !Character.isUpperCase(line.charAt(0))) {
+            return false;
+        }
+        for (String word : key(line).split("[\\s,]+")) {
+            if (phrases.outletWords().contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The contributors a credit line names ("Reporting by A; Editing by B", "C contributed to this report."), or empty. */
+    Optional<List<String>> credits(String line) {
+        if (line.length() > 300) {
+            return Optional.empty();
+        }
+        List<String> people = new ArrayList<>();
+        String k = key(line);
+        if (startsWithAny(k, phrases.creditPrefixes())) {
+            for (String part : line.split(";")) {
+                Matcher by = BY.matcher(part.strip());
+                if (by.matches()) {
+                    for (String one : by.group(1).split("\\s*(?:,|\\band\\b|&)\\s*")) {
+                        people.addAll(names(withoutPlace(one)));
+                    }
+                }
+            }
+            return people.isEmpty() ? Optional.empty() : Optional.of(people);
+        }
+        Matcher contributed = CONTRIBUTED.matcher(line.strip());
+        if (contributed.matches()) {
+            String who = ROLE.matcher(contributed.group(1)).replaceFirst("");
+            for (String one : who.split("\\s*(?:,|\\band\\b|&)\\s*")) {
+                people.addAll(names(withoutPlace(one)));
+            }
+            return people.isEmpty() ? Optional.empty() : Optional.of(people);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the line heads a trailing topic list ("Related Topics", "Tags"); inline topics ("Tags: a, b") are returned. */
+    Optional<List<String>> topicHeader(String line) {
+        String k = key(line);
+        if (line.length() > SHORT || ArticleParser.endsSentence(line)) {
+            return Optional.empty();
+        }
+        for (String header : phrases.topicHeaders()) {
+            String h = header.endsWith(":") ? header.substring(0, header.length() - 1) : header;
+            if (k.equals(h)) {
+                return Optional.of(List.of());
+            }
+            if (k.startsWith(h + ":")) {
+                String rest = line.strip().substring(h.length() + 1).strip();
+                return Optional.of(List.of(rest.split("\\s*[,;|]\\s*")).stream().filter(t -> !t.isEmpty()).toList());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The place of a dateline that opens a paragraph ("ISTANBUL (Reuters) - ..."), or empty. */
+    Optional<String> dateline(String paragraph) {
+        Matcher m = DATELINE.matcher(paragraph);
+        return m.find() && m.group(1).strip().length() >= 3 ? Optional.of(m.group(1).strip()) : Optional.empty();
+    }
+
+    private static final Pattern BY = Pattern.compile("(?i)^.*?\\bby\\s+(.+?)\\.?$");
+
+    /** {@code name} without a trailing "in Geneva" or "from Paris". */
+    private static String withoutPlace(String name) {
+        return name.replaceAll("\\s+(?:in|from)\\s+\\p{Lu}[\\p{L} .'-]*$", "").strip();
+    }
+
+    /** The people named in {@code text} ("Jane Smith, John Doe and Ann Lee"); empty unless every one is a name. */
+    static List<String> names(String text) {
+        List<String> people = new ArrayList<>();
+        for (String part : text.strip().split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
+            String name = capitalsFirst(part.strip().replaceAll("\\.$", ""));
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!NAME.matcher(name).matches() || NOT_NAMES.contains(name.split("\\s+")[0].toLowerCase(Locale.ROOT))) {
+                return List.of();
+            }
+            people.add(name.equals(name.toUpperCase(Locale.ROOT)) ? titleCase(name) : name);
+        }
+        return people;
+    }
+
+    /**
+     * The capitals of a name in capitals followed by other words ("DAVID OKAFOR Global Press
+     * Agency", as wire bylines run on into the outlet): the name alone.
+     */
+    private static String capitalsFirst(String part) {
+        String[] words = part.split("\\s+");
+        int caps = 0;
+        while (caps < words.length && words[caps].length() > 1 && words[caps].equals(words[caps].toUpperCase(Locale.ROOT))
+                && words[caps].chars().anyMatch(Character::isLetter)) {
+            caps++;
+        }
+        return caps >= 2 && caps < words.length ? String.join(" ", java.util.Arrays.copyOf(words, caps)) : part;
+    }
+
+    private static String titleCase(String name) {
+        return Pattern.compile("\\p{L}+").matcher(name.toLowerCase(Locale.ROOT))
+                .replaceAll(w -> Character.toUpperCase(w.group().charAt(0)) + w.group().substring(1));
+    }
+
+    /** A line as the phrase lists compare it: lowercase, stripped, without trailing colons or arrows. */
+    static String key(String line) {
+        String s = ArticleParser.strip(line).toLowerCase(Locale.ROOT);
+        while (!s.isEmpty() && ":>»›".indexOf(s.charAt(s.length() - 1)) >= 0) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    private static boolean startsWithAny(String key, Set<String> prefixes) {
+        for (String p : prefixes) {
+            if (key.equals(p) || key.startsWith(p) && (p.endsWith(" ") || p.endsWith(":") || p.endsWith("(")
+                    || !Character.isLetterOrDigit(key.charAt(p.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> lower(Set<String> s) {
+        return s.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}
