@@ -1,13 +1,12 @@
 package dispatch.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.api.ApiProblem.Kind;
 import dispatch.catalog.ArticleParsers;
 import dispatch.catalog.CatalogService;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
 import dispatch.source.ArticleFiles;
+import dispatch.web.Problems;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -19,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -33,7 +31,6 @@ import org.jboss.logging.Logger;
 public class PublishRoutes {
 
     private static final Logger LOG = Logger.getLogger(PublishRoutes.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "/api/feeds/";
 
     /** What an operation does, given the request. */
@@ -165,23 +162,10 @@ public class PublishRoutes {
         }
     }
 
-    /** Sends {@code problem} as {@code application/problem+json}. */
+    /** Sends {@code problem} as {@code application/problem+json}, with its headers. */
     static void send(RoutingContext ctx, ApiProblem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.kind().type());
-        body.put("title", problem.kind().title);
-        body.put("status", problem.kind().status);
-        body.put("detail", problem.getMessage());
-        body.put("instance", ctx.request().path());
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings always serialize", e);
-        }
-        ApiResponse answer = ApiResponse.of(problem.kind().status, "application/problem+json", bytes);
-        problem.headers().forEach(answer::with);
-        send(ctx, answer);
+        problem.headers().forEach(ctx.response()::putHeader);
+        Problems.send(ctx, problem.kind().status, problem.kind().type(), problem.kind().title, problem.getMessage());
     }
 
     private static HttpServerResponse prepare(RoutingContext ctx, int status) {

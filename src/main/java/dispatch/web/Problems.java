@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Error responses as RFC 9457 problem details ({@code application/problem+json}). */
-final class Problems {
+public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,8 +42,13 @@ final class Problems {
 
     /** Sends a problem with {@code status}, its {@code title} and a {@code detail} for people. */
     static void send(RoutingContext ctx, int status, String title, String detail) {
+        send(ctx, status, "about:blank", title, detail);
+    }
+
+    /** Sends a problem of {@code type} (a URI) with {@code status}, its {@code title} and a {@code detail} for people. */
+    public static void send(RoutingContext ctx, int status, String type, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
+        problem.put("type", type);
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
