@@ -19,37 +19,6 @@ import java.util.stream.Collectors;
  */
 public final class PageShapes {
 
-    /** The phrase lists, each compared case-insensitively. */
-    public record Phrases(Set<String> bylinePrefixes, Set<String> outletWords, Set<String> captionPrefixes, Set<String> sharePhrases,
-            Set<String> creditPrefixes, Set<String> topicHeaders, Set<String> boilerplatePrefixes, Set<String> promptPrefixes) {
-
-        /** The lists used where configuration gives none. */
-        public static final Phrases DEFAULTS = new Phrases(
-                Set.of("by", "written by", "words by", "reported by", "story by", "text by", "author:", "authors:", "byline:"),
-                Set.of("news", "press", "reuters", "ap", "afp", "bloomberg", "correspondent", "reporter", "editor", "staff", "writer",
-                        "times", "post", "journal", "herald", "guardian", "telegraph", "bbc", "cnn", "npr", "desk", "bureau", "agency",
-                        "tribune", "gazette", "independent", "daily", "contributor", "columnist", "analyst", "service", "wire"),
-                Set.of("image copyright", "image caption", "media caption", "image source", "photo:", "photo credit", "photograph:",
-                        "picture:", "image:", "caption:", "video:", "credit:", "getty images", "file photo", "pictured:", "(photo",
-                        "(ap photo", "photo by", "photos by", "watch:", "video caption", "image credit"),
-                Set.of("share this with", "share this", "share", "share on facebook", "share on twitter", "share on x", "share on whatsapp",
-                        "share on linkedin", "share via email", "share article", "share this article", "share this story", "email", "e-mail",
-                        "facebook", "twitter", "x", "whatsapp", "messenger", "linkedin", "pinterest", "reddit", "telegram", "flipboard",
-                        "print", "copy link", "copy this link", "comments", "comment", "tweet", "save", "save article", "gift article",
-                        "listen", "listen to this article", "sms", "mail"),
-                Set.of("reporting by", "additional reporting by", "additional reporting", "writing by", "written by", "editing by",
-                        "edited by", "compiled by", "research by", "graphics by", "produced by", "with reporting by", "reporting and writing by",
-                        "reporting by and"),
-                Set.of("related topics", "topics", "tags", "more on this story", "filed under", "more about", "explore more on these topics",
-                        "categories", "subjects", "topics:", "tags:"),
-                Set.of("our standards", "all rights reserved", "this material may not be published", "copyright ©", "© ", "(c) ",
-                        "the thomson reuters trust principles", "a version of this article appears in print", "this article appeared in print"),
-                Set.of("sign up", "subscribe", "newsletter", "get our", "get the latest", "continue reading", "story continues",
-                        "skip advertisement", "advertisement", "read more:", "read next", "related:", "recommended:", "most read",
-                        "download the", "download our", "follow us", "click here", "don't miss", "also read", "see also", "more:",
-                        "support our journalism", "you might also like", "you may also like", "more from"));
-    }
-
     private static final int SHORT = 120;
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s_*\\-\u2013\u2014=~\u2022\u00B7#.+]+$");
     private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}'\u2019.-]*|\\p{Lu}\\.|(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|ter|y)(?=\\s))";
@@ -62,18 +31,18 @@ public final class PageShapes {
     private static final Set<String> NOT_NAMES = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the",
             "this", "that", "then", "now", "today", "tomorrow", "yesterday", "night", "morning", "noon", "midnight");
 
-    private final Phrases phrases;
+    private final ShapePhrases phrases;
 
     /** Shapes told with {@code phrases}. */
-    public PageShapes(Phrases phrases) {
-        this.phrases = new Phrases(lower(phrases.bylinePrefixes()), lower(phrases.outletWords()), lower(phrases.captionPrefixes()),
+    public PageShapes(ShapePhrases phrases) {
+        this.phrases = new ShapePhrases(lower(phrases.bylinePrefixes()), lower(phrases.outletWords()), lower(phrases.captionPrefixes()),
                 lower(phrases.sharePhrases()), lower(phrases.creditPrefixes()), lower(phrases.topicHeaders()),
                 lower(phrases.boilerplatePrefixes()), lower(phrases.promptPrefixes()));
     }
 
     /** Shapes told with the default phrase lists. */
     public PageShapes() {
-        this(Phrases.DEFAULTS);
+        this(ShapePhrases.DEFAULTS);
     }
 
     /** A line of only rules, dashes, asterisks or bullets: {@code ___}, {@code * * *}, {@code —}. */

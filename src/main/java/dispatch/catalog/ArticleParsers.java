@@ -2,6 +2,7 @@ package dispatch.catalog;
 
 import dispatch.article.ArticleParser;
 import dispatch.article.PageShapes;
+import dispatch.article.ShapePhrases;
 import dispatch.config.DispatchConfig;
 import java.util.HashSet;
 import java.util.Set;
@@ -15,8 +16,8 @@ public final class ArticleParsers {
     /** A parser with {@code config}'s phrase lists, the built-in ones where it gives none. */
     public static ArticleParser of(DispatchConfig config) {
         DispatchConfig.Shapes s = config.shapes();
-        PageShapes.Phrases d = PageShapes.Phrases.DEFAULTS;
-        PageShapes shapes = new PageShapes(new PageShapes.Phrases(s.bylinePrefixes().orElse(d.bylinePrefixes()),
+        ShapePhrases d = ShapePhrases.DEFAULTS;
+        PageShapes shapes = new PageShapes(new ShapePhrases(s.bylinePrefixes().orElse(d.bylinePrefixes()),
                 s.outletWords().orElse(d.outletWords()), s.captionPrefixes().orElse(d.captionPrefixes()),
                 s.sharePhrases().orElse(d.sharePhrases()), s.creditPrefixes().orElse(d.creditPrefixes()),
                 s.topicHeaders().orElse(d.topicHeaders()), s.boilerplatePrefixes().orElse(d.boilerplatePrefixes()),

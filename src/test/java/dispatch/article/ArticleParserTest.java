@@ -52,10 +52,10 @@ class ArticleParserTest {
     }
 
     /** Shapes without prompt phrases, so that only the furniture list decides what an "Advertisement" line is. */
-    private static final PageShapes NO_PROMPTS = new PageShapes(new PageShapes.Phrases(PageShapes.Phrases.DEFAULTS.bylinePrefixes(),
-            PageShapes.Phrases.DEFAULTS.outletWords(), PageShapes.Phrases.DEFAULTS.captionPrefixes(), PageShapes.Phrases.DEFAULTS.sharePhrases(),
-            PageShapes.Phrases.DEFAULTS.creditPrefixes(), PageShapes.Phrases.DEFAULTS.topicHeaders(),
-            PageShapes.Phrases.DEFAULTS.boilerplatePrefixes(), Set.of()));
+    private static final PageShapes NO_PROMPTS = new PageShapes(new ShapePhrases(ShapePhrases.DEFAULTS.bylinePrefixes(),
+            ShapePhrases.DEFAULTS.outletWords(), ShapePhrases.DEFAULTS.captionPrefixes(), ShapePhrases.DEFAULTS.sharePhrases(),
+            ShapePhrases.DEFAULTS.creditPrefixes(), ShapePhrases.DEFAULTS.topicHeaders(),
+            ShapePhrases.DEFAULTS.boilerplatePrefixes(), Set.of()));
 
     private static ArticleFormatException refused(String text) {
         return assertThrows(ArticleFormatException.class, () -> parse(text));
