@@ -55,6 +55,8 @@ final class PageCleaner {
             Optional<List<String>> topicList = shapes.topicHeader(text);
             if (byline.isPresent()) {
                 author = author == null ? byline.get() : author;
+                Optional<Instant> bylineDate = PageShapes.dateTail(text).flatMap(DateLines::read);
+                date = date == null ? bylineDate.orElse(null) : date;
                 line.dropped = true;
                 line.head = true;
                 if (i + 1 < lines.size() && shapes.isOutletLine(lines.get(i + 1).text)) {
@@ -77,7 +79,8 @@ final class PageCleaner {
                 }
                 line.dropped = true;
                 break;
-            } else if (shapes.isSeparator(text) || shapes.isCaption(text) || shapes.isBoilerplate(text) || shapes.isPrompt(text)) {
+            } else if (shapes.isSeparator(text) || shapes.isCaption(text) || shapes.isBoilerplate(text) || shapes.isPrompt(text)
+                    || shapes.isTimeNote(text)) {
                 line.dropped = true;
             } else if (shapes.isShareLabel(text)) {
                 line.share = true;

@@ -60,7 +60,16 @@ public final class PageShapes {
         String k = key(line);
         return line.length() <= 400 && (startsWithAny(k, phrases.captionPrefixes())
                 || k.matches(".*\\((?:ap|afp|reuters|getty|epa)[^)]*photo[^)]*\\)$")
-                || line.length() <= 60 && line.strip().matches("^\\p{Lu}{2,}/\\p{Lu}[\\p{L} .'-]+$")); // REUTERS/Umit Bektas
+                || line.length() <= 60 && line.strip().matches("^\\p{Lu}{2,}/\\p{Lu}[\\p{L} .'-]+$") // REUTERS/Umit Bektas
+                || line.length() <= 80 && k.matches("^\\(.*\\b(?:images?|photos?|getty|reuters|ap|afp|epa|file)\\b.*\\)$") // (Getty Images)
+                || k.matches(".*\\b(?:photograph|photo|picture|image|illustration)s?: [^.]{2,80}$")); // ... Photograph: Jane Doe/Example
+    }
+
+    /** A note of time that is no date: "3 hours ago", "5 min read", "Just now". */
+    boolean isTimeNote(String line) {
+        String k = key(line);
+        return k.length() <= 40 && (k.matches("^(?:\\d+|an?|one)\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago$")
+                || k.matches("^\\d+[\\s-]*(?:min|mins|minute|minutes)\\s+(?:read|listen|watch)$") || k.equals("just now"));
     }
 
     /** A standards or copyright notice. */
@@ -78,7 +87,9 @@ public final class PageShapes {
     boolean isPrompt(String line) {
         String k = key(line);
         return line.length() <= SHORT && startsWithAny(k, phrases.promptPrefixes())
-                && (!ArticleParser.endsSentence(line) || startsWithAny(k, ALWAYS_PROMPTS) && phrases.promptPrefixes().stream().anyMatch(k::startsWith));
+                && (!ArticleParser.endsSentence(line) || startsWithAny(k, ALWAYS_PROMPTS) && phrases.promptPrefixes().stream().anyMatch(k::startsWith))
+                || line.length() <= 150 && k.matches("^(?:write to|contact|email|e-mail|reach)\\b.*\\S+@\\S+\\.\\p{L}{2,}.*") // write to jane@...
+                || line.length() <= 80 && k.matches("^follow\\b.*(?:\\bon (?:twitter|x|facebook|instagram|threads|bluesky|mastodon)|@\\w+).*");
     }
 
     /** Prompt phrases no sentence of a story starts with. */
@@ -87,13 +98,15 @@ public final class PageShapes {
 
     /** The names a byline gives ("By Jane Smith and John Doe, BBC News"), or empty when the line is not one. */
     Optional<String> byline(String line) {
-        if (line.length() > 100 || ArticleParser.endsSentence(line) && !line.matches(".*\\b\\p{Lu}\\.$")) {
+        String tail = dateTail(line).orElse("");
+        String head = line.substring(0, line.length() - tail.length()).strip();
+        if (head.length() > 100 || ArticleParser.endsSentence(head) && !head.matches(".*\\b\\p{Lu}\\.$")) {
             return Optional.empty();
         }
-        String k = key(line);
+        String k = key(head);
         for (String prefix : phrases.bylinePrefixes()) {
             if (k.startsWith(prefix + " ") || prefix.endsWith(":") && k.startsWith(prefix)) {
-                String rest = line.strip().substring(prefix.length()).strip();
+                String rest = head.substring(prefix.length()).strip();
                 String names = rest.split("\\s*(?:[,|]|\\s[-\u2013\u2014]\\s)\\s*", 2)[0];
                 List<String> people = names(names);
                 return people.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", people));
@@ -101,6 +114,18 @@ public final class PageShapes {
         }
         return Optional.empty();
     }
+
+    /**
+     * The date a byline runs on into ("By Jane Smith  Published 9:30 AM EDT, September 10, 2018"),
+     * from its "Published", "Updated" or "Posted", or from a weekday or month name after the names.
+     */
+    static Optional<String> dateTail(String line) {
+        Matcher m = DATE_TAIL.matcher(line);
+        return m.find() && m.start() > 3 ? Optional.of(line.substring(m.start()).strip()) : Optional.empty();
+    }
+
+    private static final Pattern DATE_TAIL = Pattern.compile("(?i)(?:\\s[|\u2022\u00B7-]\\s*|\\s{2,}|,\\s*|\\s)(?=(?:published|updated|posted)\\b"
+            + "|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+\\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4})");
 
     /** The outlet and place line under a byline: "BBC News, Istanbul", "Associated Press". */
     boolean isOutletLine(String line) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pages saved from newsrooms of different shapes ({@code src/test/resources/scraped}, written for
+ * Pages saved from newsrooms of different shapes ({@code src/test/resources/scraped}, plain text
+ * and one Markdown, written for
  * these tests): for each, the title, author, date, related headlines, paragraph count, first
  * paragraph, contributors and topics its {@code .expected.json} states; every line it lists as
  * dropped is in no paragraph, subheading or related headline, and every line it lists as kept
@@ -31,16 +32,15 @@ class ScrapedPagesTest {
 
     static Stream<String> pages() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt")).map(n -> n.substring(0, n.length() - 4))
-                    .sorted().toList().stream();
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".txt") || n.endsWith(".md")).sorted().toList().stream();
         }
     }
 
     @ParameterizedTest
     @MethodSource("pages")
-    void readsThePageAsAnEditorWould(String page) throws Exception {
-        Article article = new ArticleParser().parse(Files.readAllBytes(DIR.resolve(page + ".txt")));
-        JsonNode expected = JSON.readTree(DIR.resolve(page + ".expected.json").toFile());
+    void readsThePageAsAnEditorWould(String file) throws Exception {
+        Article article = new ArticleParser().parse(Files.readAllBytes(DIR.resolve(file)), Syntax.ofFileName(file));
+        JsonNode expected = JSON.readTree(DIR.resolve(file.substring(0, file.lastIndexOf('.')) + ".expected.json").toFile());
         assertEquals(expected.get("title").asText(), article.title(), "title");
         assertEquals(text(expected, "author"), article.author(), "author");
         assertEquals(text(expected, "date").map(Instant::parse), article.page().date(), "date");
