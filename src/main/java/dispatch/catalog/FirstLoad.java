@@ -153,7 +153,7 @@ public final class FirstLoad {
         Map<String, RenderedFeed> feeds = new LinkedHashMap<>();
         rendered.forEach(feed -> feeds.put(feed.id(), feed));
         List<Problem> sorted = problems.stream().sorted(Comparator.comparing(Problem::file)).toList();
-        sorted.forEach(p -> LOG.warnf("Skipping %s: %s", p.file(), p.reason()));
+        sorted.forEach(p -> LOG.warnf("Skipping %s", p));
         return new Catalog(feeds, sorted);
     }
 
@@ -167,7 +167,7 @@ public final class FirstLoad {
             }
             // a request's load of this feed failed: one feed never stops the load
             problems.add(new Problem(loader.relative(dir), "cannot be loaded: " + e.getCause()));
-            LOG.errorf(e.getCause(), "Not publishing %s", dir);
+            LOG.errorf(e.getCause(), "Not publishing %s", Problem.printable(dir.toString()));
             return null;
         }
     }

@@ -98,7 +98,7 @@ public final class LiveCatalog {
         RenderedFeed previous = before.feeds().get(id);
         List<Problem> problems = new ArrayList<>();
         RenderedFeed next = render(loader.feedsDir().resolve(id), previous, problems, ForkJoinPool.commonPool());
-        problems.forEach(p -> LOG.warnf("Skipping %s: %s", p.file(), p.reason()));
+        problems.forEach(p -> LOG.warnf("Skipping %s", p));
         Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
         if (next == null) {
             feeds.remove(id);
@@ -145,7 +145,7 @@ public final class LiveCatalog {
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
             Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
-            LOG.errorf(e, "Not publishing %s%s", problem.file(), previous == null ? "" : " (serving its last good state)");
+            LOG.errorf(e, "Not publishing %s%s", problem.fileName(), previous == null ? "" : " (serving its last good state)");
             problems.add(problem);
             return previous;
         }

@@ -161,7 +161,7 @@ public final class FeedsWatcher implements AutoCloseable {
         try {
             changed.accept(id);
         } catch (RuntimeException | Error e) {
-            LOG.errorf(e, "Failed to publish the change of feed %s", id);
+            LOG.errorf(e, "Failed to publish the change of feed %s", Problem.printable(id));
         }
     }
 

@@ -36,7 +36,7 @@ public class ContentHealthCheck implements HealthCheck {
                 .withData("skipped", catalog.problems().size());
         failure.ifPresent(f -> b.withData("failure", f));
         for (Problem p : catalog.problems()) {
-            b.withData(p.file().toString(), p.reason());
+            b.withData(p.fileName(), Problem.printable(p.reason()));
         }
         return b.build();
     }

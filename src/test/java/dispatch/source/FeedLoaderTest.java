@@ -286,6 +286,15 @@ class FeedLoaderTest {
         assertFalse(loader.isArticleFile(root.resolve("missing.txt")));
     }
 
+    @Test
+    void aFileNameWithANewlineCannotForgeALogLine() throws IOException {
+        feed("world", "title: World\n");
+        write("world/2024-01-01-x\nWARN forged line.txt", new byte[] {0});
+        Problem problem = loadAll().problems().get(0);
+        assertFalse(problem.toString().contains("\n"), problem.toString());
+        assertTrue(problem.fileName().contains("\\u000a"), problem.fileName());
+    }
+
     // ---------------------------------------------------------------- symbolic links
 
     @Test
