@@ -57,7 +57,17 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
 
     @Override
     public Http http() {
-        return () -> Duration.ofSeconds(10);
+        return new Http() {
+            @Override
+            public Duration requestHeadTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Duration requestBodyTimeout() {
+                return Duration.ofSeconds(30);
+            }
+        };
     }
 
     @Override

@@ -50,6 +50,7 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
                 "dispatch.api.tokens.limited.feeds", "api-limited",
                 "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES),
                 "dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms",
+                "dispatch.http.request-body-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms",
                 "dispatch.data-dir", DATA.toString());
     }
 

@@ -136,6 +136,10 @@ public interface DispatchConfig {
          */
         @WithDefault("10s")
         Duration requestHeadTimeout();
+
+        /** How long a request's body may take to come whole after its head; then the connection is closed. */
+        @WithDefault("30s")
+        Duration requestBodyTimeout();
     }
 
     /** The {@code Cache-Control} extensions sent with every feed. */

@@ -4,6 +4,7 @@ import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedId;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -178,8 +179,8 @@ public class FeedRoutes {
         router.route("/feeds/*").handler(this::feeds);
         router.route().last().handler(FeedRoutes::nothingHere);
         router.route().failureHandler(ctx -> {
-            if (ctx.response().headWritten()) {
-                ctx.request().connection().close();
+            if (ctx.response().headWritten() || ctx.failure() instanceof HttpClosedException) {
+                ctx.request().connection().close(); // the client went away: nothing to answer, nothing to log
                 return;
             }
             int status = ctx.statusCode();

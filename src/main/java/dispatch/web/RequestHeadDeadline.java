@@ -3,6 +3,7 @@ package dispatch.web;
 import dispatch.config.DispatchConfig;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -11,7 +12,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;
@@ -28,8 +31,10 @@ import org.jboss.logging.Logger;
  * Closes an HTTP/1 connection that does not send a whole request head within
  * {@code dispatch.http.request-head-timeout} of opening, or of its previous response: a client
  * dripping a request one byte at a time (slowloris) cannot hold a connection, and an idle
- * keep-alive connection is let go after that long. Also gives Vert.x's bare answers to heads it
- * cannot read ({@code 414}, {@code 431}, {@code 400}) a problem body, like every other error.
+ * keep-alive connection is let go after that long. A request's body must come whole within
+ * {@code dispatch.http.request-body-timeout} of its head. Also answers an HTTP version other
+ * than 1.0 and 1.1 with {@code 505}, and gives Vert.x's bare answers to heads it cannot read
+ * ({@code 414}, {@code 431}, {@code 400}) a problem body, like every other error.
  *
  * <p>Vert.x 4.5 offers only idle timeouts, which every byte resets, so the deadline is a Netty
  * handler of Dispatch's own, added to each connection as the HTTP server accepts it. Reaching the
@@ -47,11 +52,13 @@ public class RequestHeadDeadline {
 
     private final Vertx vertx;
     private final long timeoutMillis;
+    private final long bodyTimeoutMillis;
 
-    /** The deadline configured for {@code vertx}'s HTTP servers. */
+    /** The deadlines configured for {@code vertx}'s HTTP servers. */
     public RequestHeadDeadline(Vertx vertx, DispatchConfig config) {
         this.vertx = vertx;
         this.timeoutMillis = config.http().requestHeadTimeout().toMillis();
+        this.bodyTimeoutMillis = config.http().requestBodyTimeout().toMillis();
     }
 
     void onStart(@ObservesAsync HttpServerStart start) {
@@ -61,7 +68,7 @@ public class RequestHeadDeadline {
             for (TCPServerBase server : ((VertxInternal) vertx).sharedHttpServers().values()) {
                 Future<?> bound = (Future<?>) bind.get(server);
                 if (bound != null && bound.result() instanceof Channel channel && channel.pipeline().get(NAME) == null) {
-                    channel.pipeline().addFirst(NAME, new Acceptor(timeoutMillis));
+                    channel.pipeline().addFirst(NAME, new Acceptor(timeoutMillis, bodyTimeoutMillis));
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -73,15 +80,17 @@ public class RequestHeadDeadline {
     @ChannelHandler.Sharable
     private static final class Acceptor extends ChannelInboundHandlerAdapter {
         private final long timeoutMillis;
+        private final long bodyTimeoutMillis;
 
-        Acceptor(long timeoutMillis) {
+        Acceptor(long timeoutMillis, long bodyTimeoutMillis) {
             this.timeoutMillis = timeoutMillis;
+            this.bodyTimeoutMillis = bodyTimeoutMillis;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel child) {
-                child.pipeline().addFirst(NAME, new Installer(timeoutMillis));
+                child.pipeline().addFirst(NAME, new Installer(timeoutMillis, bodyTimeoutMillis));
             }
             ctx.fireChannelRead(msg);
         }
@@ -94,9 +103,11 @@ public class RequestHeadDeadline {
      */
     private static final class Installer extends ChannelInboundHandlerAdapter {
         private final long timeoutMillis;
+        private final long bodyTimeoutMillis;
 
-        Installer(long timeoutMillis) {
+        Installer(long timeoutMillis, long bodyTimeoutMillis) {
             this.timeoutMillis = timeoutMillis;
+            this.bodyTimeoutMillis = bodyTimeoutMillis;
         }
 
         @Override
@@ -116,7 +127,7 @@ public class RequestHeadDeadline {
                 return;
             }
             if (ctx.pipeline().get(HTTP_ENCODER) != null) {
-                ctx.pipeline().addAfter(HTTP_ENCODER, NAME + "Active", new Deadline(timeoutMillis));
+                ctx.pipeline().addAfter(HTTP_ENCODER, NAME + "Active", new Deadline(timeoutMillis, bodyTimeoutMillis));
                 ctx.pipeline().remove(this);
             }
         }
@@ -130,12 +141,15 @@ public class RequestHeadDeadline {
     private static final class Deadline extends ChannelDuplexHandler {
         private final long timeoutMillis;
         private ScheduledFuture<?> timer;
+        private final long bodyTimeoutMillis;
         private long requests;
         private long responses;
         private boolean head;
+        private boolean readingBody;
 
-        Deadline(long timeoutMillis) {
+        Deadline(long timeoutMillis, long bodyTimeoutMillis) {
             this.timeoutMillis = timeoutMillis;
+            this.bodyTimeoutMillis = bodyTimeoutMillis;
         }
 
         @Override
@@ -146,11 +160,36 @@ public class RequestHeadDeadline {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest request) {
+                HttpVersion v = request.protocolVersion();
+                if (v.majorVersion() != 1 || v.minorVersion() > 1) {
+                    ReferenceCountUtil.release(msg);
+                    ctx.writeAndFlush(RefusedHead.versionNotSupported()).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
                 requests++;
                 head = HttpMethod.HEAD.equals(request.method());
                 disarm();
+                readingBody = !(msg instanceof LastHttpContent);
+                if (readingBody) {
+                    armBody(ctx);
+                }
+            } else if (msg instanceof LastHttpContent && readingBody) {
+                readingBody = false;
+                disarm();
+                if (responses >= requests) {
+                    arm(ctx); // answered before its (empty) body was read: wait for the next head
+                }
             }
             ctx.fireChannelRead(msg);
+        }
+
+        /** Closes the connection if the request's body has not all come in time (a body dripped byte by byte). */
+        private void armBody(ChannelHandlerContext ctx) {
+            timer = ctx.executor().schedule(() -> {
+                if (readingBody) {
+                    ctx.close();
+                }
+            }, bodyTimeoutMillis, TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -161,7 +200,7 @@ public class RequestHeadDeadline {
             }
             if (msg instanceof LastHttpContent) {
                 responses++;
-                if (responses >= requests) {
+                if (responses >= requests && !readingBody) {
                     arm(ctx);
                 }
             }

@@ -153,6 +153,38 @@ class BadInputTest {
     }
 
     @Test
+    void otherHttpVersionsGet505() throws IOException {
+        for (String version : List.of("HTTP/2.0", "HTTP/1.7", "HTTP/3.0")) {
+            assertProblem(RawHttp.exchange("GET /feeds/world/rss.xml " + version + "\r\nHost: localhost\r\n\r\n"), 505);
+        }
+    }
+
+    @Test
+    void aRequestBodyDrippedOrNeverSentIsCutOff() throws Exception {
+        long limit = TestFeeds.REQUEST_HEAD_TIMEOUT.toMillis() + 5_000;
+        long start = System.nanoTime();
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout((int) limit);
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /api/feeds/world/articles/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestFeeds.API_TOKEN
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\nA headline").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            int b;
+            try {
+                do {
+                    b = in.read();
+                } while (b >= 0);
+            } catch (SocketException e) {
+                b = -1;
+            }
+            assertEquals(-1, b);
+        }
+        assertTrue((System.nanoTime() - start) / 1_000_000 < limit, "closed in time");
+        assertEquals(404, RawHttp.get("/feeds/world/slow").status(), "nothing was stored");
+    }
+
+    @Test
     void anIdleKeepAliveConnectionIsLetGoAndABusyOneIsNot() throws Exception {
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             socket.setSoTimeout((int) TestFeeds.REQUEST_HEAD_TIMEOUT.toMillis() + 5_000);
