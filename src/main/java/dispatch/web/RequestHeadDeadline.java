@@ -51,14 +51,16 @@ public class RequestHeadDeadline {
     private static final String HTTP_ENCODER = "httpEncoder";
 
     private final Vertx vertx;
-    private final long timeoutMillis;
-    private final long bodyTimeoutMillis;
+    private final Limits limits;
+
+    /** How long a request's head, and then its body, may take to come whole. */
+    private record Limits(long headMillis, long bodyMillis) {
+    }
 
     /** The deadlines configured for {@code vertx}'s HTTP servers. */
     public RequestHeadDeadline(Vertx vertx, DispatchConfig config) {
         this.vertx = vertx;
-        this.timeoutMillis = config.http().requestHeadTimeout().toMillis();
-        this.bodyTimeoutMillis = config.http().requestBodyTimeout().toMillis();
+        this.limits = new Limits(config.http().requestHeadTimeout().toMillis(), config.http().requestBodyTimeout().toMillis());
     }
 
     void onStart(@ObservesAsync HttpServerStart start) {
@@ -68,7 +70,7 @@ public class RequestHeadDeadline {
             for (TCPServerBase server : ((VertxInternal) vertx).sharedHttpServers().values()) {
                 Future<?> bound = (Future<?>) bind.get(server);
                 if (bound != null && bound.result() instanceof Channel channel && channel.pipeline().get(NAME) == null) {
-                    channel.pipeline().addFirst(NAME, new Acceptor(timeoutMillis, bodyTimeoutMillis));
+                    channel.pipeline().addFirst(NAME, new Acceptor(limits));
                 }
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -79,18 +81,16 @@ public class RequestHeadDeadline {
     /** On the server's channel: gives each accepted connection its deadline. */
     @ChannelHandler.Sharable
     private static final class Acceptor extends ChannelInboundHandlerAdapter {
-        private final long timeoutMillis;
-        private final long bodyTimeoutMillis;
+        private final Limits limits;
 
-        Acceptor(long timeoutMillis, long bodyTimeoutMillis) {
-            this.timeoutMillis = timeoutMillis;
-            this.bodyTimeoutMillis = bodyTimeoutMillis;
+        Acceptor(Limits limits) {
+            this.limits = limits;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel child) {
-                child.pipeline().addFirst(NAME, new Installer(timeoutMillis, bodyTimeoutMillis));
+                child.pipeline().addFirst(NAME, new Installer(limits));
             }
             ctx.fireChannelRead(msg);
         }
@@ -102,12 +102,10 @@ public class RequestHeadDeadline {
      * steps aside.
      */
     private static final class Installer extends ChannelInboundHandlerAdapter {
-        private final long timeoutMillis;
-        private final long bodyTimeoutMillis;
+        private final Limits limits;
 
-        Installer(long timeoutMillis, long bodyTimeoutMillis) {
-            this.timeoutMillis = timeoutMillis;
-            this.bodyTimeoutMillis = bodyTimeoutMillis;
+        Installer(Limits limits) {
+            this.limits = limits;
         }
 
         @Override
@@ -127,7 +125,7 @@ public class RequestHeadDeadline {
                 return;
             }
             if (ctx.pipeline().get(HTTP_ENCODER) != null) {
-                ctx.pipeline().addAfter(HTTP_ENCODER, NAME + "Active", new Deadline(timeoutMillis, bodyTimeoutMillis));
+                ctx.pipeline().addAfter(HTTP_ENCODER, NAME + "Active", new Deadline(limits));
                 ctx.pipeline().remove(this);
             }
         }
@@ -139,17 +137,15 @@ public class RequestHeadDeadline {
      * request. A connection upgraded to HTTP/2 loses the codec, and with it the deadline.
      */
     private static final class Deadline extends ChannelDuplexHandler {
-        private final long timeoutMillis;
+        private final Limits limits;
         private ScheduledFuture<?> timer;
-        private final long bodyTimeoutMillis;
         private long requests;
         private long responses;
         private boolean head;
         private boolean readingBody;
 
-        Deadline(long timeoutMillis, long bodyTimeoutMillis) {
-            this.timeoutMillis = timeoutMillis;
-            this.bodyTimeoutMillis = bodyTimeoutMillis;
+        Deadline(Limits limits) {
+            this.limits = limits;
         }
 
         @Override
@@ -189,7 +185,7 @@ public class RequestHeadDeadline {
                 if (readingBody) {
                     ctx.close();
                 }
-            }, bodyTimeoutMillis, TimeUnit.MILLISECONDS);
+            }, limits.bodyMillis(), TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -235,7 +231,7 @@ public class RequestHeadDeadline {
                 } else if (responses >= requests) {
                     ctx.close(); // no whole request head in time
                 }
-            }, timeoutMillis, TimeUnit.MILLISECONDS);
+            }, limits.headMillis(), TimeUnit.MILLISECONDS);
         }
 
         private void disarm() {
