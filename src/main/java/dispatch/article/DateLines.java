@@ -32,12 +32,14 @@ final class DateLines {
             + "(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})(?:" + SEP + TIME + ")?$");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("^" + PREFIX + "(?:" + TIME + SEP + ")?" + WEEKDAY
             + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:" + SEP + TIME + ")?$");
+    /** {@code 10.09.2018}: with dots, the day comes first wherever this form is printed. */
+    private static final Pattern DOTTED = Pattern.compile("^" + PREFIX + "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})(?:" + SEP + TIME + ")?$");
     private static final Pattern ISO = Pattern.compile("^" + PREFIX
             + "(\\d{4})-(\\d{2})-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*(z|[+-]\\d{2}:?\\d{2}|utc|gmt)?)?$");
 
     private static final Pattern LOOSE_DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
     private static final Pattern LOOSE_MONTH_DAY_YEAR = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
-    private static final Pattern DATE_WORD = Pattern.compile("\\d{1,4}|\\d{1,2}[:.]\\d{2}(?:[:.]\\d{2})?|am|pm|a\\.m\\.?|p\\.m\\.?"
+    private static final Pattern DATE_WORD = Pattern.compile("\\d{1,4}|\\d{1,2}(?:[:.]\\d{2}){0,2}\\s*(?:am|pm)?|am|pm|a\\.m\\.?|p\\.m\\.?|uk|us|eu"
             + "|gmt|utc|z|bst|cet|cest|eet|eest|wet|west|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|hkt|jst|ist|aest|aedt|sgt|kst|msk"
             + "|updated|published|posted|last|first|on|at|modified|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?");
 
@@ -66,6 +68,10 @@ final class DateLines {
             m = MONTH_DAY_YEAR.matcher(s);
             if (m.matches()) {
                 return Optional.of(at(LocalDate.of(Integer.parseInt(m.group(7)), month(m.group(5)), Integer.parseInt(m.group(6))), m, 1, 8));
+            }
+            m = DOTTED.matcher(s);
+            if (m.matches()) {
+                return Optional.of(at(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))), m, 4, 4));
             }
             m = ISO.matcher(s);
             if (m.matches()) {

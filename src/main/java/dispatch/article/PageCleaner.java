@@ -50,6 +50,9 @@ final class PageCleaner {
             Line line = lines.get(i);
             String text = line.text;
             Optional<String> byline = shapes.byline(text);
+            if (byline.isEmpty() && i + 1 < lines.size() && DateLines.read(lines.get(i + 1).text).isPresent()) {
+                byline = shapes.nameInPlace(text); // "Jane Smith in Istanbul" over a date line
+            }
             Optional<Instant> dated = DateLines.read(text);
             Optional<List<String>> credits = shapes.credits(text);
             Optional<List<String>> topicList = shapes.topicHeader(text);
@@ -69,6 +72,9 @@ final class PageCleaner {
             } else if (credits.isPresent()) {
                 credits.get().stream().filter(c -> !contributors.contains(c)).forEach(contributors::add);
                 line.dropped = true;
+            } else if (topicList.isPresent() && !topicList.get().isEmpty()) { // "Tags: a, b" carries its own list
+                topics.addAll(topicList.get());
+                line.dropped = true;
             } else if (topicList.isPresent() && onlyTopicsFollow(lines, i)) {
                 topics.addAll(topicList.get());
                 for (int j = i + 1; j < lines.size(); j++) {
@@ -80,7 +86,7 @@ final class PageCleaner {
                 line.dropped = true;
                 break;
             } else if (shapes.isSeparator(text) || shapes.isCaption(text) || shapes.isBoilerplate(text) || shapes.isPrompt(text)
-                    || shapes.isTimeNote(text)) {
+                    || shapes.isTimeNote(text) || shapes.isShareRow(text)) {
                 line.dropped = true;
             } else if (shapes.isShareLabel(text)) {
                 line.share = true;

@@ -55,6 +55,20 @@ public final class PageShapes {
         return line.length() <= 40 && phrases.sharePhrases().contains(key(line));
     }
 
+    /** A row of share buttons on one line ("Send Facebook Twitter Whatsapp Linkedin"). */
+    boolean isShareRow(String line) {
+        String k = key(line);
+        String[] words = k.split("[\\s|\u2022\u00B7,]+");
+        int labels = 0;
+        for (String w : words) {
+            labels += phrases.sharePhrases().contains(w) || SHARE_ROW_WORDS.contains(w) ? 1 : 0;
+        }
+        return line.length() <= 200 && words.length >= 3 && labels >= words.length - 1 && labels >= 3;
+    }
+
+    /** Words that stand in a row of share buttons besides the labels. */
+    private static final Set<String> SHARE_ROW_WORDS = Set.of("send", "google+", "tumblr", "digg", "newsvine", "stumble", "vk", "xing", "more");
+
     /** An image or video caption, or a photo credit. */
     boolean isCaption(String line) {
         String k = key(line);
@@ -180,7 +194,7 @@ public final class PageShapes {
             if (k.equals(h)) {
                 return Optional.of(List.of());
             }
-            if (k.startsWith(h + ":")) {
+            if (k.startsWith(h + ":") || k.startsWith(h + " ") && k.contains(",")) {
                 String rest = line.strip().substring(h.length() + 1).strip();
                 return Optional.of(List.of(rest.split("\\s*[,;|]\\s*")).stream().filter(t -> !t.isEmpty()).toList());
             }
@@ -196,10 +210,22 @@ public final class PageShapes {
 
     private static final Pattern BY = Pattern.compile("(?i)^.*?\\bby\\s+(.+?)\\.?$");
 
-    /** {@code name} without a trailing "in Geneva" or "from Paris". */
+    /** {@code name} without a trailing "in Geneva" or "from Paris", or a leading outlet's "CNN's". */
     private static String withoutPlace(String name) {
-        return name.replaceAll("\\s+(?:in|from)\\s+\\p{Lu}[\\p{L} .'-]*$", "").strip();
+        return name.replaceAll("\\s+(?:in|from)\\s+\\p{Lu}[\\p{L} .'-]*$", "").replaceAll("^\\p{Lu}[\\p{L}.&]*['\u2019]s\\s+", "").strip();
     }
+
+    /** The names of a byline without "By" that says where the reporter is ("Jane Smith in Istanbul"), or empty. */
+    Optional<String> nameInPlace(String line) {
+        Matcher m = NAME_IN_PLACE.matcher(line.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<String> people = names(m.group(1));
+        return people.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", people));
+    }
+
+    private static final Pattern NAME_IN_PLACE = Pattern.compile("^(.{3,80}?)\\s+in\\s+\\p{Lu}[\\p{L} .'-]{1,40}$");
 
     /** The people named in {@code text} ("Jane Smith, John Doe and Ann Lee"); empty unless every one is a name. */
     static List<String> names(String text) {
