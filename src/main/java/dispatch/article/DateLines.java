@@ -43,6 +43,9 @@ final class DateLines {
             + "|gmt|utc|z|bst|cet|cest|eet|eest|wet|west|est|edt|et|cst|cdt|ct|mst|mdt|mt|pst|pdt|pt|hkt|jst|ist|aest|aedt|sgt|kst|msk"
             + "|updated|published|posted|last|first|on|at|modified|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\\.?");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern WORD_SPLIT = Pattern.compile("[\\s()\\[\\],|\u2022\u00B7/:-]+");
+
     private static final Map<String, ZoneId> ZONES = Map.ofEntries(
             Map.entry("gmt", ZoneOffset.UTC), Map.entry("utc", ZoneOffset.UTC), Map.entry("z", ZoneOffset.UTC),
             Map.entry("bst", ZoneOffset.ofHours(1)), Map.entry("cet", ZoneOffset.ofHours(1)), Map.entry("cest", ZoneOffset.ofHours(2)),
@@ -56,7 +59,10 @@ final class DateLines {
 
     /** The date {@code line} is, when it is only a date; its time and zone when it gives them, else midnight UTC. */
     static Optional<Instant> read(String line) {
-        String s = line.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (line.length() > 120 || line.chars().noneMatch(Character::isDigit)) {
+            return Optional.empty(); // a date line is short and has digits; most lines are paragraphs
+        }
+        String s = SPACES.matcher(line.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
         if (s.length() > 80 || s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
             return Optional.empty();
         }
@@ -110,7 +116,7 @@ final class DateLines {
         } else {
             return Optional.empty();
         }
-        for (String word : rest.split("[\\s()\\[\\],|\u2022\u00B7/:-]+")) {
+        for (String word : WORD_SPLIT.split(rest)) {
             if (!word.isEmpty() && !DATE_WORD.matcher(word).matches()) {
                 return Optional.empty();
             }

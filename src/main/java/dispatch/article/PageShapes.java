@@ -57,13 +57,15 @@ public final class PageShapes {
 
     /** A row of share buttons on one line ("Send Facebook Twitter Whatsapp Linkedin"). */
     boolean isShareRow(String line) {
-        String k = key(line);
-        String[] words = k.split("[\\s|\u2022\u00B7,]+");
+        if (line.length() > 200 || ArticleParser.endsSentence(line)) {
+            return false;
+        }
+        String[] words = SHARE_ROW_SPLIT.split(key(line));
         int labels = 0;
         for (String w : words) {
             labels += phrases.sharePhrases().contains(w) || SHARE_ROW_WORDS.contains(w) ? 1 : 0;
         }
-        return line.length() <= 200 && words.length >= 3 && labels >= words.length - 1 && labels >= 3;
+        return words.length >= 3 && labels >= words.length - 1 && labels >= 3;
     }
 
     /** Words that stand in a row of share buttons besides the labels. */
@@ -71,27 +73,45 @@ public final class PageShapes {
 
     /** An image or video caption, or a photo credit. */
     boolean isCaption(String line) {
+        if (line.length() > 400) {
+            return false;
+        }
         String k = key(line);
-        return line.length() <= 400 && (startsWithAny(k, phrases.captionPrefixes())
-                || k.matches(".*\\((?:ap|afp|reuters|getty|epa)[^)]*photo[^)]*\\)$")
-                || line.length() <= 60 && line.strip().matches("^\\p{Lu}{2,}/\\p{Lu}[\\p{L} .'-]+$") // REUTERS/Umit Bektas
-                || line.length() <= 80 && k.matches("^\\(.*\\b(?:images?|photos?|getty|reuters|ap|afp|epa|file)\\b.*\\)$") // (Getty Images)
-                || k.matches(".*\\b(?:photograph|photo|picture|image|illustration)s?: [^.]{2,80}$")); // ... Photograph: Jane Doe/Example
+        return startsWithAny(k, phrases.captionPrefixes())
+                || k.endsWith(")") && AGENCY_PHOTO.matcher(k).matches()
+                || line.length() <= 60 && AGENCY_SLASH_NAME.matcher(line.strip()).matches()
+                || line.length() <= 80 && CREDIT_IN_PARENTHESES.matcher(k).matches()
+                || k.contains(": ") && CREDIT_AFTER_CAPTION.matcher(k).find();
     }
+
+    private static final Pattern AGENCY_PHOTO = Pattern.compile(".*\\((?:ap|afp|reuters|getty|epa)[^)]*photo[^)]*\\)$"); // ... (AP Photo/Name)
+    private static final Pattern AGENCY_SLASH_NAME = Pattern.compile("^\\p{Lu}{2,}/\\p{Lu}[\\p{L} .'-]+$"); // REUTERS/Umit Bektas
+    private static final Pattern CREDIT_IN_PARENTHESES = Pattern.compile("^\\(.*\\b(?:images?|photos?|getty|reuters|ap|afp|epa|file)\\b.*\\)$");
+    private static final Pattern CREDIT_AFTER_CAPTION = Pattern.compile("\\b(?:photograph|photo|picture|image|illustration)s?: [^.]{2,80}$");
+    private static final Pattern SHARE_ROW_SPLIT = Pattern.compile("[\\s|\u2022\u00B7,]+");
 
     /** A note of time that is no date: "3 hours ago", "5 min read", "Just now". */
     boolean isTimeNote(String line) {
+        if (line.length() > 60) {
+            return false;
+        }
         String k = key(line);
-        return k.length() <= 40 && (k.matches("^(?:\\d+|an?|one)\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago$")
-                || k.matches("^\\d+[\\s-]*(?:min|mins|minute|minutes)\\s+(?:read|listen|watch)$") || k.equals("just now"));
+        return k.length() <= 40 && (RELATIVE_TIME.matcher(k).matches() || READING_TIME.matcher(k).matches() || k.equals("just now"));
     }
+
+    private static final Pattern RELATIVE_TIME = Pattern.compile("^(?:\\d+|an?|one)\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago$");
+    private static final Pattern READING_TIME = Pattern.compile("^\\d+[\\s-]*(?:min|mins|minute|minutes)\\s+(?:read|listen|watch)$");
 
     /** A standards or copyright notice. */
     boolean isBoilerplate(String line) {
+        if (line.length() > 400) {
+            return false;
+        }
         String k = key(line);
-        return line.length() <= 400 && (startsWithAny(k, phrases.boilerplatePrefixes()) || k.matches("^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?\\d{4}\\b.*")
-                || k.contains("all rights reserved"));
+        return startsWithAny(k, phrases.boilerplatePrefixes()) || COPYRIGHT_YEAR.matcher(k).matches() || k.contains("all rights reserved");
     }
+
+    private static final Pattern COPYRIGHT_YEAR = Pattern.compile("^(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?\\d{4}\\b.*");
 
     /**
      * A newsletter, subscription or "read more" prompt, or an advertisement marker: a short line
@@ -99,12 +119,18 @@ public final class PageShapes {
      * or that starts with one of the phrases only prompts start with ("Sign up for our newsletter.").
      */
     boolean isPrompt(String line) {
+        if (line.length() > 150) {
+            return false;
+        }
         String k = key(line);
         return line.length() <= SHORT && startsWithAny(k, phrases.promptPrefixes())
                 && (!ArticleParser.endsSentence(line) || startsWithAny(k, ALWAYS_PROMPTS) && phrases.promptPrefixes().stream().anyMatch(k::startsWith))
-                || line.length() <= 150 && k.matches("^(?:write to|contact|email|e-mail|reach)\\b.*\\S+@\\S+\\.\\p{L}{2,}.*") // write to jane@...
-                || line.length() <= 80 && k.matches("^follow\\b.*(?:\\bon (?:twitter|x|facebook|instagram|threads|bluesky|mastodon)|@\\w+).*");
+                || CONTACT.matcher(k).matches() // write to jane@...
+                || line.length() <= 80 && FOLLOW.matcher(k).matches();
     }
+
+    private static final Pattern CONTACT = Pattern.compile("^(?:write to|contact|email|e-mail|reach)\\b.*\\S+@\\S+\\.\\p{L}{2,}.*");
+    private static final Pattern FOLLOW = Pattern.compile("^follow\\b.*(?:\\bon (?:twitter|x|facebook|instagram|threads|bluesky|mastodon)|@\\w+).*");
 
     /** Prompt phrases no sentence of a story starts with. */
     private static final Set<String> ALWAYS_PROMPTS = Set.of("sign up", "subscribe", "newsletter", "get the latest", "get our", "download our",
@@ -112,21 +138,28 @@ public final class PageShapes {
 
     /** The names a byline gives ("By Jane Smith and John Doe, BBC News"), or empty when the line is not one. */
     Optional<String> byline(String line) {
-        String tail = dateTail(line).orElse("");
-        String head = line.substring(0, line.length() - tail.length()).strip();
-        if (head.length() > 100 || ArticleParser.endsSentence(head) && !head.matches(".*\\b\\p{Lu}\\.$")) {
+        if (line.length() > 200) {
             return Optional.empty();
         }
-        String k = key(head);
+        String start = key(line);
         for (String prefix : phrases.bylinePrefixes()) {
-            if (k.startsWith(prefix + " ") || prefix.endsWith(":") && k.startsWith(prefix)) {
-                String rest = head.substring(prefix.length()).strip();
-                String names = rest.split("\\s*(?:[,|]|\\s[-\u2013\u2014]\\s)\\s*", 2)[0];
-                List<String> people = names(names);
-                return people.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", people));
+            if (start.startsWith(prefix + " ") || prefix.endsWith(":") && start.startsWith(prefix)) {
+                return bylineNames(line, prefix);
             }
         }
         return Optional.empty();
+    }
+
+    /** The names of a line that starts with byline {@code prefix}, the date it may run on into left out. */
+    private static Optional<String> bylineNames(String line, String prefix) {
+        String tail = dateTail(line).orElse("");
+        String head = line.substring(0, line.length() - tail.length()).strip();
+        if (head.length() > 100 || ArticleParser.endsSentence(head) && !ENDS_WITH_INITIAL.matcher(head).matches()) {
+            return Optional.empty();
+        }
+        String names = BYLINE_SPLIT.split(head.substring(prefix.length()).strip(), 2)[0];
+        List<String> people = names(names);
+        return people.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", people));
     }
 
     /**
@@ -146,7 +179,7 @@ public final class PageShapes {
         if (line.length() > 60 || ArticleParser.endsSentence(line) || !Character.isUpperCase(line.charAt(0))) {
             return false;
         }
-        for (String word : key(line).split("[\\s,]+")) {
+        for (String word : WORDS.split(key(line))) {
             if (phrases.outletWords().contains(word)) {
                 return true;
             }
@@ -165,7 +198,7 @@ public final class PageShapes {
             for (String part : line.split(";")) {
                 Matcher by = BY.matcher(part.strip());
                 if (by.matches()) {
-                    for (String one : by.group(1).split("\\s*(?:,|\\band\\b|&)\\s*")) {
+                    for (String one : LIST_SPLIT.split(by.group(1))) {
                         people.addAll(names(withoutPlace(one)));
                     }
                 }
@@ -173,9 +206,9 @@ public final class PageShapes {
             return people.isEmpty() ? Optional.empty() : Optional.of(people);
         }
         Matcher contributed = CONTRIBUTED.matcher(line.strip());
-        if (contributed.matches()) {
+        if (k.contains("contributed") && contributed.matches()) {
             String who = ROLE.matcher(contributed.group(1)).replaceFirst("");
-            for (String one : who.split("\\s*(?:,|\\band\\b|&)\\s*")) {
+            for (String one : LIST_SPLIT.split(who)) {
                 people.addAll(names(withoutPlace(one)));
             }
             return people.isEmpty() ? Optional.empty() : Optional.of(people);
@@ -185,10 +218,10 @@ public final class PageShapes {
 
     /** Whether the line heads a trailing topic list ("Related Topics", "Tags"); inline topics ("Tags: a, b") are returned. */
     Optional<List<String>> topicHeader(String line) {
-        String k = key(line);
         if (line.length() > SHORT || ArticleParser.endsSentence(line)) {
             return Optional.empty();
         }
+        String k = key(line);
         for (String header : phrases.topicHeaders()) {
             String h = header.endsWith(":") ? header.substring(0, header.length() - 1) : header;
             if (k.equals(h)) {
@@ -196,7 +229,7 @@ public final class PageShapes {
             }
             if (k.startsWith(h + ":") || k.startsWith(h + " ") && k.contains(",")) {
                 String rest = line.strip().substring(h.length() + 1).strip();
-                return Optional.of(List.of(rest.split("\\s*[,;|]\\s*")).stream().filter(t -> !t.isEmpty()).toList());
+                return Optional.of(TOPIC_SPLIT.splitAsStream(rest).filter(t -> !t.isEmpty()).toList());
             }
         }
         return Optional.empty();
@@ -208,11 +241,22 @@ public final class PageShapes {
         return m.find() && m.group(1).strip().length() >= 3 ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 
+    private static final Pattern ENDS_WITH_INITIAL = Pattern.compile(".*\\b\\p{Lu}\\.$");
+    private static final Pattern BYLINE_SPLIT = Pattern.compile("\\s*(?:[,|]|\\s[-\u2013\u2014]\\s)\\s*");
+    private static final Pattern WORDS = Pattern.compile("[\\s,]+");
+    private static final Pattern LIST_SPLIT = Pattern.compile("\\s*(?:,|\\band\\b|&)\\s*");
+    private static final Pattern NAMES_SPLIT = Pattern.compile("\\s*(?:,|;|\\band\\b|&)\\s*");
+    private static final Pattern TOPIC_SPLIT = Pattern.compile("\\s*[,;|]\\s*");
+    private static final Pattern PLACE = Pattern.compile("\\s+(?:in|from)\\s+\\p{Lu}[\\p{L} .'-]*$");
+    private static final Pattern OUTLET_POSSESSIVE = Pattern.compile("^\\p{Lu}[\\p{L}.&]*['\u2019]s\\s+");
+    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
     private static final Pattern BY = Pattern.compile("(?i)^.*?\\bby\\s+(.+?)\\.?$");
 
     /** {@code name} without a trailing "in Geneva" or "from Paris", or a leading outlet's "CNN's". */
     private static String withoutPlace(String name) {
-        return name.replaceAll("\\s+(?:in|from)\\s+\\p{Lu}[\\p{L} .'-]*$", "").replaceAll("^\\p{Lu}[\\p{L}.&]*['\u2019]s\\s+", "").strip();
+        return OUTLET_POSSESSIVE.matcher(PLACE.matcher(name).replaceAll("")).replaceAll("").strip();
     }
 
     /** The names of a byline without "By" that says where the reporter is ("Jane Smith in Istanbul"), or empty. */
@@ -230,12 +274,12 @@ public final class PageShapes {
     /** The people named in {@code text} ("Jane Smith, John Doe and Ann Lee"); empty unless every one is a name. */
     static List<String> names(String text) {
         List<String> people = new ArrayList<>();
-        for (String part : text.strip().split("\\s*(?:,|;|\\band\\b|&)\\s*")) {
-            String name = capitalsFirst(part.strip().replaceAll("\\.$", ""));
+        for (String part : NAMES_SPLIT.split(text.strip())) {
+            String name = capitalsFirst(TRAILING_DOT.matcher(part.strip()).replaceAll(""));
             if (name.isEmpty()) {
                 continue;
             }
-            if (!NAME.matcher(name).matches() || NOT_NAMES.contains(name.split("\\s+")[0].toLowerCase(Locale.ROOT))) {
+            if (!NAME.matcher(name).matches() || NOT_NAMES.contains(SPACES.split(name)[0].toLowerCase(Locale.ROOT))) {
                 return List.of();
             }
             people.add(name.equals(name.toUpperCase(Locale.ROOT)) ? titleCase(name) : name);
@@ -248,7 +292,7 @@ public final class PageShapes {
      * Agency", as wire bylines run on into the outlet): the name alone.
      */
     private static String capitalsFirst(String part) {
-        String[] words = part.split("\\s+");
+        String[] words = SPACES.split(part);
         int caps = 0;
         while (caps < words.length && words[caps].length() > 1 && words[caps].equals(words[caps].toUpperCase(Locale.ROOT))
                 && words[caps].chars().anyMatch(Character::isLetter)) {
@@ -258,7 +302,7 @@ public final class PageShapes {
     }
 
     private static String titleCase(String name) {
-        return Pattern.compile("\\p{L}+").matcher(name.toLowerCase(Locale.ROOT))
+        return LETTERS.matcher(name.toLowerCase(Locale.ROOT))
                 .replaceAll(w -> Character.toUpperCase(w.group().charAt(0)) + w.group().substring(1));
     }
 
