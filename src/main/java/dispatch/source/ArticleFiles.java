@@ -9,10 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -62,16 +62,19 @@ public final class ArticleFiles {
         return files.isEmpty() ? Optional.empty() : read(files.get(0));
     }
 
-    /** The slugs of every article file of {@code feed}, in name order. */
-    public List<String> slugs(String feed) throws IOException {
-        List<String> slugs = new ArrayList<>();
+    /** Every article of {@code feed} by slug, in name order: each slug's first file, read once. */
+    public Map<String, Stored> articles(String feed) throws IOException {
+        Map<String, Stored> articles = new LinkedHashMap<>();
         for (Path file : articleFiles(feed)) {
             String slug = FeedLoader.slugOf(file);
-            if (!slugs.contains(slug)) {
-                slugs.add(slug);
+            if (!articles.containsKey(slug)) {
+                Optional<Stored> stored = read(file);
+                if (stored.isPresent()) {
+                    articles.put(slug, stored.get());
+                }
             }
         }
-        return slugs;
+        return articles;
     }
 
     /**
@@ -142,8 +145,7 @@ public final class ArticleFiles {
     }
 
     private static boolean isArticleName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md")) && !Files.isDirectory(file);
+        return FeedLoader.hasArticleName(file) && !Files.isDirectory(file);
     }
 
     private Path definitionFile(String feed) {

@@ -186,8 +186,7 @@ public final class FeedLoader {
      * @throws OutsideFolderException if it is named like an article but links outside the feeds directory
      */
     public boolean isArticleFile(Path file) throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.startsWith(".") || !(name.endsWith(".txt") || name.endsWith(".md"))) {
+        if (!hasArticleName(file)) {
             return false;
         }
         try {
@@ -195,6 +194,12 @@ public final class FeedLoader {
         } catch (NoSuchFileException e) {
             return false; // a link to nothing, or a file deleted while listed
         }
+    }
+
+    /** Whether {@code file} is named like an article: visible, ending in .txt or .md. */
+    static boolean hasArticleName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".md"));
     }
 
     /** The slug of an article file: its name without extension, as a URL path segment. */
