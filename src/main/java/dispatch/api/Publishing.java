@@ -3,6 +3,7 @@ package dispatch.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.api.ApiProblem.Kind;
+import dispatch.article.Syntax;
 import dispatch.catalog.LiveCatalog;
 import dispatch.feed.FeedId;
 import dispatch.feed.Links;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,13 +51,8 @@ final class Publishing {
     /** {@code GET /api/feeds/{feed}/articles}: every article's slug and entity tag. */
     ApiResponse listArticles(String feed) throws ApiProblem, IOException {
         requireFeed(feed);
-        List<Map<String, String>> articles = new java.util.ArrayList<>();
-        for (String slug : files.slugs(feed)) {
-            Optional<Stored> stored = files.article(feed, slug);
-            if (stored.isPresent()) {
-                articles.add(Map.of("slug", slug, "etag", stored.get().etag(), "href", articleUrl(feed, slug)));
-            }
-        }
+        List<Map<String, String>> articles = new ArrayList<>();
+        files.articles(feed).forEach((slug, stored) -> articles.add(Map.of("slug", slug, "etag", stored.etag(), "href", articleUrl(feed, slug))));
         return json(200, Map.of("feed", feed, "articles", articles));
     }
 
@@ -63,7 +60,7 @@ final class Publishing {
     ApiResponse getArticle(String feed, String slug) throws ApiProblem, IOException {
         requireFeed(feed);
         Stored stored = files.article(feed, requireSlug(slug)).orElseThrow(() -> noArticle(feed, slug));
-        String type = stored.syntax() == dispatch.article.Syntax.MARKDOWN ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8";
+        String type = stored.syntax() == Syntax.MARKDOWN ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8";
         return ApiResponse.of(200, type, stored.bytes()).with("ETag", stored.etag());
     }
 
@@ -137,9 +134,9 @@ final class Publishing {
             WriteConditions.check(current.map(Stored::etag), ifMatch, ifNoneMatch);
             files.writeDefinition(feed, yaml);
             live.reload(feed);
-            Stored stored = files.definition(feed).orElseThrow();
-            return json(current.isPresent() ? 200 : 201, Map.of("feed", feed, "etag", stored.etag(), "href", links.feedHome(feed)))
-                    .with("ETag", stored.etag()).with("Location", links.base() + "/api/feeds/" + feed);
+            String etag = ArticleFiles.etagOf(yaml);
+            return json(current.isPresent() ? 200 : 201, Map.of("feed", feed, "etag", etag, "href", links.feedHome(feed)))
+                    .with("ETag", etag).with("Location", links.base() + "/api/feeds/" + feed);
         }
     }
 
