@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -35,18 +34,8 @@ public class CatalogService {
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
         DispatchConfig.Watch watch = config.watch();
-        this.watcher = !watch.enabled() ? null : new FeedsWatcher(config.feedsDir(), watch.quietPeriod(), watch.rescanInterval(),
-                new FeedsWatcher.ReadState() {
-                    @Override
-                    public long fingerprint(String id) {
-                        return live.fingerprint(id);
-                    }
-
-                    @Override
-                    public Set<String> folders() {
-                        return live.folders();
-                    }
-                }, live::reload);
+        this.watcher = !watch.enabled() ? null
+                : new FeedsWatcher(config.feedsDir(), watch.quietPeriod(), watch.rescanInterval(), live, live::reloadIfChanged);
     }
 
     void onStart(@Observes StartupEvent event) {

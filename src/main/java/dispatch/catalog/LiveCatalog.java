@@ -4,6 +4,7 @@ import dispatch.feed.FeedId;
 import dispatch.feed.Post;
 import dispatch.feed.PublishedPost;
 import dispatch.source.FeedLoader;
+import dispatch.source.FeedsWatcher;
 import dispatch.source.FolderFingerprint;
 import dispatch.source.LoadedFeed;
 import dispatch.source.Problem;
@@ -32,7 +33,7 @@ import org.jboss.logging.Logger;
  * <p>A feed that fails to render keeps its last good state, and so does an article that was good
  * and no longer parses: its last good version stays served while the problem is reported.
  */
-public final class LiveCatalog {
+public final class LiveCatalog implements FeedsWatcher.ReadState {
 
     private static final Logger LOG = Logger.getLogger(LiveCatalog.class);
 
@@ -69,11 +70,13 @@ public final class LiveCatalog {
      * The {@link FolderFingerprint} of folder {@code id} when it was last read, or
      * {@link FolderFingerprint#NONE} when it has not been.
      */
+    @Override
     public long fingerprint(String id) {
         return fingerprints.getOrDefault(id, FolderFingerprint.NONE);
     }
 
     /** The names of every folder read so far, feeds or not. */
+    @Override
     public Set<String> folders() {
         return Set.copyOf(fingerprints.keySet());
     }
@@ -81,6 +84,21 @@ public final class LiveCatalog {
     /** Calls {@code listener} after each change of a feed, on the thread that made it. */
     public void onChange(Consumer<FeedChange> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Reloads feed {@code id} unless its folder is still as it was read ({@link FolderFingerprint}):
+     * a change the publish API already served is not rendered a second time when the watcher
+     * reports the same files.
+     *
+     * @return the change, or empty when nothing served changed
+     */
+    public Optional<FeedChange> reloadIfChanged(String id) {
+        long read = fingerprint(id);
+        if (read != FolderFingerprint.NONE && FeedId.isValid(id) && FolderFingerprint.of(loader.feedsDir().resolve(id)) == read) {
+            return Optional.empty();
+        }
+        return reload(id);
     }
 
     /**

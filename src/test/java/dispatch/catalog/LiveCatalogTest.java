@@ -97,6 +97,16 @@ class LiveCatalogTest {
     }
 
     @Test
+    void aFolderStillAsItWasReadIsNotRenderedAgain() throws IOException {
+        LiveCatalog live = start();
+        RenderedFeed world = live.catalog().feeds().get("world");
+        assertEquals(Optional.empty(), live.reloadIfChanged("world"));
+        assertSame(world, live.catalog().feeds().get("world"), "not rendered again");
+        Files.writeString(feeds.resolve("world/2024-06-02-newer.txt"), "A newer story\n\nIt happened today.\n");
+        assertTrue(live.reloadIfChanged("world").isPresent());
+    }
+
+    @Test
     void aFeedWhoseFolderGoesIsRemovedAndANewOneAdded() throws IOException {
         LiveCatalog live = start();
         Files.delete(feeds.resolve("tech/feed.yaml"));
