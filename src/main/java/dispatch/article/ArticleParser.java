@@ -234,7 +234,8 @@ public final class ArticleParser {
         return last == '.' || last == '\u2026';
     }
 
-    private static String phraseKey(String phrase) {
+    /** A line as phrase lists compare it: lowercase, stripped, without trailing colons or arrows. */
+    static String phraseKey(String phrase) {
         String s = strip(phrase).toLowerCase(Locale.ROOT);
         while (!s.isEmpty() && ":>»›".indexOf(s.charAt(s.length() - 1)) >= 0) {
             s = s.substring(0, s.length() - 1).strip();

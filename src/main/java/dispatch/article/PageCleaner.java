@@ -157,7 +157,7 @@ final class PageCleaner {
             Line line = lines.get(i);
             if (line.share) {
                 boolean neighbour = neighbourIsShare(lines, i, -1) || neighbourIsShare(lines, i, 1);
-                line.dropped = neighbour || PageShapes.key(line.text).contains("share");
+                line.dropped = neighbour || ArticleParser.phraseKey(line.text).contains("share");
             }
         }
     }

@@ -52,7 +52,7 @@ public final class PageShapes {
 
     /** A share, print or comment button's label. */
     boolean isShareLabel(String line) {
-        return line.length() <= 40 && phrases.sharePhrases().contains(key(line));
+        return line.length() <= 40 && phrases.sharePhrases().contains(ArticleParser.phraseKey(line));
     }
 
     /** A row of share buttons on one line ("Send Facebook Twitter Whatsapp Linkedin"). */
@@ -60,7 +60,7 @@ public final class PageShapes {
         if (line.length() > 200 || ArticleParser.endsSentence(line)) {
             return false;
         }
-        String[] words = SHARE_ROW_SPLIT.split(key(line));
+        String[] words = SHARE_ROW_SPLIT.split(ArticleParser.phraseKey(line));
         int labels = 0;
         for (String w : words) {
             labels += phrases.sharePhrases().contains(w) || SHARE_ROW_WORDS.contains(w) ? 1 : 0;
@@ -76,7 +76,7 @@ public final class PageShapes {
         if (line.length() > 400) {
             return false;
         }
-        String k = key(line);
+        String k = ArticleParser.phraseKey(line);
         return startsWithAny(k, phrases.captionPrefixes())
                 || k.endsWith(")") && AGENCY_PHOTO.matcher(k).matches()
                 || line.length() <= 60 && AGENCY_SLASH_NAME.matcher(line.strip()).matches()
@@ -95,7 +95,7 @@ public final class PageShapes {
         if (line.length() > 60) {
             return false;
         }
-        String k = key(line);
+        String k = ArticleParser.phraseKey(line);
         return k.length() <= 40 && (RELATIVE_TIME.matcher(k).matches() || READING_TIME.matcher(k).matches() || k.equals("just now"));
     }
 
@@ -107,7 +107,7 @@ public final class PageShapes {
         if (line.length() > 400) {
             return false;
         }
-        String k = key(line);
+        String k = ArticleParser.phraseKey(line);
         return startsWithAny(k, phrases.boilerplatePrefixes()) || COPYRIGHT_YEAR.matcher(k).matches() || k.contains("all rights reserved");
     }
 
@@ -122,7 +122,7 @@ public final class PageShapes {
         if (line.length() > 150) {
             return false;
         }
-        String k = key(line);
+        String k = ArticleParser.phraseKey(line);
         return line.length() <= SHORT && startsWithAny(k, phrases.promptPrefixes())
                 && (!ArticleParser.endsSentence(line) || startsWithAny(k, ALWAYS_PROMPTS) && phrases.promptPrefixes().stream().anyMatch(k::startsWith))
                 || CONTACT.matcher(k).matches() // write to jane@...
@@ -141,7 +141,7 @@ public final class PageShapes {
         if (line.length() > 200) {
             return Optional.empty();
         }
-        String start = key(line);
+        String start = ArticleParser.phraseKey(line);
         for (String prefix : phrases.bylinePrefixes()) {
             if (start.startsWith(prefix + " ") || prefix.endsWith(":") && start.startsWith(prefix)) {
                 return bylineNames(line, prefix);
@@ -179,7 +179,7 @@ public final class PageShapes {
         if (line.length() > 60 || ArticleParser.endsSentence(line) || !Character.isUpperCase(line.charAt(0))) {
             return false;
         }
-        for (String word : WORDS.split(key(line))) {
+        for (String word : WORDS.split(ArticleParser.phraseKey(line))) {
             if (phrases.outletWords().contains(word)) {
                 return true;
             }
@@ -193,7 +193,7 @@ public final class PageShapes {
             return Optional.empty();
         }
         List<String> people = new ArrayList<>();
-        String k = key(line);
+        String k = ArticleParser.phraseKey(line);
         if (startsWithAny(k, phrases.creditPrefixes())) {
             for (String part : line.split(";")) {
                 Matcher by = BY.matcher(part.strip());
@@ -221,7 +221,7 @@ public final class PageShapes {
         if (line.length() > SHORT || ArticleParser.endsSentence(line)) {
             return Optional.empty();
         }
-        String k = key(line);
+        String k = ArticleParser.phraseKey(line);
         for (String header : phrases.topicHeaders()) {
             String h = header.endsWith(":") ? header.substring(0, header.length() - 1) : header;
             if (k.equals(h)) {
@@ -306,14 +306,6 @@ public final class PageShapes {
                 .replaceAll(w -> Character.toUpperCase(w.group().charAt(0)) + w.group().substring(1));
     }
 
-    /** A line as the phrase lists compare it: lowercase, stripped, without trailing colons or arrows. */
-    static String key(String line) {
-        String s = ArticleParser.strip(line).toLowerCase(Locale.ROOT);
-        while (!s.isEmpty() && ":>»›".indexOf(s.charAt(s.length() - 1)) >= 0) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        return s;
-    }
 
     private static boolean startsWithAny(String key, Set<String> prefixes) {
         for (String p : prefixes) {

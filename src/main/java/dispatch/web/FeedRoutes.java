@@ -168,9 +168,9 @@ public class FeedRoutes {
 
     /**
      * Registers the routes on Vert.x's router: plain handlers on the event loop, with no CDI
-     * request context to activate per request. Every request's {@code Host} is checked first. Every other path is a 404 problem instead of the
-     * default page, and a failure while answering any route a 500 problem, logged, instead of
-     * Vert.x's bare page.
+     * request context to activate per request. Every request's {@code Host} is checked first.
+     * Every other path is a 404 problem instead of the default page, and a failure while
+     * answering any route a 500 problem, logged, instead of Vert.x's bare page.
      */
     void routes(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(HostHeader::check);
