@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public final class ValidatorStore {
 
     private static final Logger LOG = Logger.getLogger(ValidatorStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Map<String, String>>> SHAPE = new TypeReference<>() { };
     private static final long MAX_BYTES = 64 * 1024;
 
