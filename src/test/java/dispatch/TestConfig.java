@@ -105,6 +105,12 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
         };
     }
 
+    /** The hub's defaults, but off: these tests render feeds that advertise no hub. */
+    @Override
+    public WebSub websub() {
+        return TestWebSub.defaults().withEnabled(false);
+    }
+
     @Override
     public Shapes shapes() {
         return new Shapes() {

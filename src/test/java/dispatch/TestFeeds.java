@@ -3,6 +3,7 @@ package dispatch;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+
 import java.util.stream.Stream;
 
 /**
@@ -41,17 +44,61 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
     /** The article size limit the tests run with. */
     public static final int MAX_ARTICLE_BYTES = 64 * 1024;
 
+    /**
+     * The port of the public hub the tests' server pings on every change (paths {@code /hub} and
+     * {@code /flaky-hub}), the same for every boot in this JVM so that feeds advertising it keep
+     * their ETags. {@code WebSubTest} listens on it; until then pings fail and are retried.
+     */
+    public static int publicHubPort() {
+        String known = System.getProperty("dispatchtests.public-hub-port");
+        if (known != null) {
+            return Integer.parseInt(known);
+        }
+        try (ServerSocket free = new ServerSocket(0)) {
+            System.setProperty("dispatchtests.public-hub-port", Integer.toString(free.getLocalPort()));
+            return free.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The URL of {@code path} on the public hub. */
+    public static String publicHub(String path) {
+        return "http://127.0.0.1:" + publicHubPort() + path;
+    }
+
+    /** How many subscriptions the tests' hub holds per callback host. */
+    public static final int SUBSCRIPTIONS_PER_HOST = 40;
+
+    /** The shortest lease the tests' hub grants. */
+    public static final Duration MIN_LEASE = Duration.ofSeconds(2);
+
+    /** How many attempts the tests' hub makes per delivery. */
+    public static final int DELIVERY_ATTEMPTS = 4;
+
     @Override
     public Map<String, String> start() {
         create();
-        return Map.of("dispatch.feeds-dir", DIR.toString(),
-                "dispatch.api.token", API_TOKEN,
-                "dispatch.api.tokens.limited.token", LIMITED_TOKEN,
-                "dispatch.api.tokens.limited.feeds", "api-limited",
-                "dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES),
-                "dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms",
-                "dispatch.http.request-body-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms",
-                "dispatch.data-dir", DATA.toString());
+        Map<String, String> config = new HashMap<>();
+        config.put("dispatch.feeds-dir", DIR.toString());
+        config.put("dispatch.api.token", API_TOKEN);
+        config.put("dispatch.api.tokens.limited.token", LIMITED_TOKEN);
+        config.put("dispatch.api.tokens.limited.feeds", "api-limited");
+        config.put("dispatch.max-article-bytes", Integer.toString(MAX_ARTICLE_BYTES));
+        config.put("dispatch.http.request-head-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms");
+        config.put("dispatch.http.request-body-timeout", REQUEST_HEAD_TIMEOUT.toMillis() + "ms");
+        config.put("dispatch.data-dir", DATA.toString());
+        config.put("dispatch.websub.hubs", publicHub("/hub") + "," + publicHub("/flaky-hub"));
+        config.put("dispatch.websub.allowed-callbacks", "127.0.0.0/8");
+        config.put("dispatch.websub.min-lease", MIN_LEASE.toMillis() + "ms");
+        config.put("dispatch.websub.retry-delay", "200ms");
+        config.put("dispatch.websub.max-retry-delay", "1s");
+        config.put("dispatch.websub.delivery-attempts", Integer.toString(DELIVERY_ATTEMPTS));
+        config.put("dispatch.websub.ping-attempts", "4");
+        config.put("dispatch.websub.connect-timeout", "1s");
+        config.put("dispatch.websub.request-timeout", "2s");
+        config.put("dispatch.websub.max-subscriptions-per-host", Integer.toString(SUBSCRIPTIONS_PER_HOST));
+        return config;
     }
 
     @Override

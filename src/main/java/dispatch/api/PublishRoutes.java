@@ -50,7 +50,7 @@ public class PublishRoutes {
         this.catalog = catalog;
         this.maxBytes = config.maxArticleBytes();
         this.publishing = new Publishing(new ArticleFiles(config.feedsDir(), config.maxArticleBytes()), catalog.live(),
-                new ArticleBodies(ArticleParsers.of(config)), new Links(config.baseUrl()), Clock.systemUTC());
+                new ArticleBodies(ArticleParsers.of(config)), catalog.links(), Clock.systemUTC());
     }
 
     void routes(@Observes Router router) {

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class CatalogService {
 
+    private final Links links;
     private final LiveCatalog live;
     private final FirstLoad firstLoad;
     private final FeedsWatcher watcher;
@@ -30,12 +33,31 @@ public class CatalogService {
     /** The catalog of the configured feeds directory. */
     public CatalogService(DispatchConfig config) {
         FeedLoader loader = new FeedLoader(config.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
-        FeedRendering rendering = new FeedRendering(new Links(config.baseUrl()), config.gzipLevel());
+        this.links = links(config);
+        FeedRendering rendering = new FeedRendering(links, config.gzipLevel());
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
         DispatchConfig.Watch watch = config.watch();
         this.watcher = !watch.enabled() ? null
                 : new FeedsWatcher(config.feedsDir(), watch.quietPeriod(), watch.rescanInterval(), live, live::reloadIfChanged);
+    }
+
+    /**
+     * The links of the configured base URL, advertising Dispatch's own WebSub hub (when it is
+     * enabled) ahead of the configured public hubs.
+     */
+    private static Links links(DispatchConfig config) {
+        List<String> hubs = new ArrayList<>();
+        if (config.websub().enabled()) {
+            hubs.add(new Links(config.baseUrl()).ownHub());
+        }
+        config.websub().hubs().ifPresent(hubs::addAll);
+        return new Links(config.baseUrl(), hubs);
+    }
+
+    /** The links every feed and page is built with. */
+    public Links links() {
+        return links;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -73,6 +95,11 @@ public class CatalogService {
     /** The catalog being served; while the first load runs, the feeds loaded so far. */
     public Catalog catalog() {
         return live.catalog();
+    }
+
+    /** Runs {@code action} once the first load is over (at once if it is). */
+    public void whenLoaded(Runnable action) {
+        firstLoad.whenLoaded(action);
     }
 
     /** Whether the first load is over. */

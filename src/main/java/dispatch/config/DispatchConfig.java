@@ -2,6 +2,9 @@ package dispatch.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +87,90 @@ public interface DispatchConfig {
 
     /** The publish API. */
     Api api();
+
+    /** WebSub: Dispatch's own hub, and the public hubs told of every change. */
+    WebSub websub();
+
+    /**
+     * WebSub (W3C Recommendation): the hub at {@code /websub}, and public hubs pinged when a feed
+     * changes. Every feed advertises Dispatch's hub first, then the public ones.
+     */
+    interface WebSub {
+
+        /** Whether Dispatch's own hub answers at {@code /websub} and is advertised. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Public hubs (such as https://pubsubhubbub.appspot.com/) pinged on every change and advertised. */
+        Optional<List<String>> hubs();
+
+        /**
+         * Addresses or CIDR ranges (such as {@code 127.0.0.0/8}) that callbacks may resolve to though
+         * they are loopback, private, link-local, multicast or unspecified, which are refused otherwise.
+         */
+        Optional<List<String>> allowedCallbacks();
+
+        /** The lease of a subscription that asks for none. */
+        @WithDefault("10d")
+        Duration defaultLease();
+
+        /** The shortest lease granted; a shorter request gets this one. */
+        @WithDefault("5m")
+        Duration minLease();
+
+        /** The longest lease granted; a longer request gets this one. */
+        @WithDefault("30d")
+        Duration maxLease();
+
+        /** The HMAC of {@code X-Hub-Signature}: sha1, sha256, sha384 or sha512. */
+        @WithDefault("sha256")
+        @Pattern(regexp = "sha1|sha256|sha384|sha512")
+        String signatureAlgorithm();
+
+        /** The most subscriptions the hub holds. */
+        @WithDefault("100000")
+        @Positive
+        int maxSubscriptions();
+
+        /** The most subscriptions whose callbacks share one host. */
+        @WithDefault("10000")
+        @Positive
+        int maxSubscriptionsPerHost();
+
+        /** The most deliveries (and pings) in flight at once. */
+        @WithDefault("64")
+        @Positive
+        @Max(10000)
+        int deliveryConcurrency();
+
+        /** How many times one version is offered to a callback before that delivery is dropped. */
+        @WithDefault("8")
+        @Positive
+        @Max(30)
+        int deliveryAttempts();
+
+        /** The wait before the first retry; each next one waits twice as long, up to {@link #maxRetryDelay}. */
+        @WithDefault("10s")
+        Duration retryDelay();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxRetryDelay();
+
+        /** How long a connection to a callback or hub may take to open. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long a whole request to a callback or hub may take, connection included. */
+        @WithDefault("15s")
+        Duration requestTimeout();
+
+        /** How many times a public hub is pinged about one change before giving up. */
+        @WithDefault("5")
+        @Positive
+        @Max(30)
+        int pingAttempts();
+    }
 
     /**
      * The publish API's bearer tokens. With none configured the API answers 404: it is never

@@ -4,6 +4,7 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.jdom2.Document;
@@ -11,7 +12,7 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
- * Writes Atom 1.0 (RFC 4287) with Rome: a {@code self} link, {@code updated}, an author and
+ * Writes Atom 1.0 (RFC 4287) with Rome: a {@code self} link, a {@code hub} link per WebSub hub, {@code updated}, an author and
  * {@code xml:lang}. Removes what Rome adds from Dublin Core beside Atom's own elements
  * ({@code dc:date}, {@code dc:language}) and the empty {@code author} it writes for an entry
  * without one (the feed's author stands for it).
@@ -36,7 +37,10 @@ public final class AtomRenderer implements FeedRenderer {
         Feed feed = (Feed) SyndFeeds.build(snapshot, links, "atom_1.0").createWireFeed();
         feed.setUpdated(Date.from(snapshot.updated()));
         feed.setAlternateLinks(List.of(link("alternate", links.feedHome(snapshot.id()), "text/html")));
-        feed.setOtherLinks(List.of(link("self", links.feed(snapshot.id(), FeedFormat.ATOM), FeedFormat.ATOM.mediaType())));
+        List<Link> other = new ArrayList<>();
+        other.add(link("self", links.feed(snapshot.id(), FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
+        links.hubs().forEach(hub -> other.add(link("hub", hub, null)));
+        feed.setOtherLinks(other);
         Document doc;
         try {
             doc = new WireFeedOutput().outputJDom(feed);

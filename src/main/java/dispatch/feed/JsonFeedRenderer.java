@@ -53,6 +53,16 @@ public final class JsonFeedRenderer implements FeedRenderer {
                 json.writeStringField("language", def.language().get());
             }
             writeAuthors(json, def.author());
+            if (!links.hubs().isEmpty()) {
+                json.writeArrayFieldStart("hubs");
+                for (String hub : links.hubs()) {
+                    json.writeStartObject();
+                    json.writeStringField("type", "WebSub");
+                    json.writeStringField("url", hub);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("items");
             for (Entry e : snapshot.entries()) {
                 writeItem(json, e);

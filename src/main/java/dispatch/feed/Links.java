@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Builds every absolute URL and id Dispatch publishes from the configured public base URL, so
@@ -13,14 +14,31 @@ public final class Links {
 
     private final String base;
     private final String tagAuthority;
+    private final List<String> hubs;
 
     /**
      * Links under {@code baseUrl}, such as {@code https://news.example.org} or
-     * {@code https://example.org/dispatch}.
+     * {@code https://example.org/dispatch}, advertising no WebSub hub.
      *
      * @throws IllegalArgumentException if {@code baseUrl} is not an absolute http(s) URL
      */
     public Links(String baseUrl) {
+        this(baseUrl, List.of());
+    }
+
+    /**
+     * Links under {@code baseUrl} whose feeds advertise the WebSub {@code hubs}, in order.
+     *
+     * @throws IllegalArgumentException if {@code baseUrl} or a hub is not an absolute http(s) URL
+     */
+    public Links(String baseUrl, List<String> hubs) {
+        for (String hub : hubs) {
+            URI h = URI.create(hub);
+            if (h.getScheme() == null || !h.getScheme().matches("https?") || h.getHost() == null) {
+                throw new IllegalArgumentException("a WebSub hub must be an absolute http or https URL, was '" + hub + "'");
+            }
+        }
+        this.hubs = List.copyOf(hubs);
         URI uri = URI.create(baseUrl.strip());
         if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
             throw new IllegalArgumentException("the base URL must be an absolute http or https URL, was '" + baseUrl + "'");
@@ -33,6 +51,28 @@ public final class Links {
     /** The base URL, without a trailing slash. */
     public String base() {
         return base;
+    }
+
+    /** The WebSub hubs every feed advertises, the first preferred; empty when there are none. */
+    public List<String> hubs() {
+        return hubs;
+    }
+
+    /** Dispatch's own WebSub hub under this base URL. */
+    public String ownHub() {
+        return base + "/websub";
+    }
+
+    /**
+     * The HTTP {@code Link} header of feed document {@code feedId} in {@code format}: {@code self}
+     * first (some subscribers read only the first link), then each hub.
+     */
+    public String linkHeader(String feedId, FeedFormat format) {
+        StringBuilder header = new StringBuilder("<").append(feed(feedId, format)).append(">; rel=\"self\"");
+        for (String hub : hubs) {
+            header.append(", <").append(hub).append(">; rel=\"hub\"");
+        }
+        return header.toString();
     }
 
     /** The site's index page. */

@@ -10,7 +10,7 @@ import org.jdom2.Namespace;
 
 /**
  * Writes RSS 2.0 with Rome, then mends what Rome leaves out or doubles: adds
- * {@code atom:link rel="self"}, and removes the {@code dc:date} Rome writes beside each
+ * {@code atom:link rel="self"} and one {@code rel="hub"} per WebSub hub, and removes the {@code dc:date} Rome writes beside each
  * {@code pubDate} and the {@code dc:language} beside {@code language} (the W3C validator warns
  * about both on one element), and the {@code managingEditor} it makes of the author's name (RSS
  * wants an e-mail address there).
@@ -51,7 +51,11 @@ public final class RssRenderer implements FeedRenderer {
                 .setAttribute("href", links.feed(snapshot.id(), FeedFormat.RSS))
                 .setAttribute("rel", "self")
                 .setAttribute("type", FeedFormat.RSS.mediaType());
-        channelElement.addContent(channelElement.indexOf(channelElement.getChild("link")) + 1, self);
+        int at = channelElement.indexOf(channelElement.getChild("link")) + 1;
+        channelElement.addContent(at, self);
+        for (String hub : links.hubs()) {
+            channelElement.addContent(++at, new Element("link", ATOM).setAttribute("href", hub).setAttribute("rel", "hub"));
+        }
         channelElement.removeChildren("date", SyndFeeds.DC);
         channelElement.removeChildren("language", SyndFeeds.DC);
         channelElement.removeChildren("managingEditor");

@@ -5,10 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Set;
 
 /**
  * Atomic, durable writes and deletions inside a {@link ConfinedFolder}: a file holds either its
@@ -37,10 +41,27 @@ public final class DurableWrites {
      * @throws IOException if it cannot be written (the disk is full, say); {@code path} is then unchanged
      */
     public void write(Path path, byte[] bytes) throws IOException {
+        write(path, bytes, false);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code path} as {@link #write(Path, byte[])} does, as a file only its
+     * owner may read and write (on file systems with POSIX permissions), for secrets.
+     */
+    public void writePrivate(Path path, byte[] bytes) throws IOException {
+        write(path, bytes, true);
+    }
+
+    private void write(Path path, byte[] bytes, boolean ownerOnly) throws IOException {
         Path dir = directoryInside(path);
         Path temp = dir.resolve("." + path.getFileName() + ".tmp-" + Long.toHexString(RANDOM.nextLong()));
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
+        boolean posix = ownerOnly && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
+            try (FileChannel channel = FileChannel.open(temp, options, attributes)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

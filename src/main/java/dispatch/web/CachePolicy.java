@@ -15,7 +15,8 @@ import java.time.Instant;
  * <ul>
  *   <li>Feed documents: {@code public, max-age=<ttl>} with the configured stale extensions,
  *       varying on {@code Accept} (a browser gets a page at the same URL) and
- *       {@code Accept-Encoding}.
+ *       {@code Accept-Encoding}; a {@code Link} header names the document ({@code self}) and its
+ *       WebSub hubs.
  *   <li>Feed pages (home, permalinks): the same, varying on {@code Accept-Encoding}.
  *   <li>Lists of all feeds (the index, OPML): one minute.
  *   <li>Problems: {@code no-cache}.
@@ -44,9 +45,9 @@ final class CachePolicy {
         this.gzipLevel = gzipLevel;
     }
 
-    /** A feed document, kept for the feed's {@code ttl}. */
-    Served feedDocument(Representation r, Duration ttl) {
-        return new Served(r, cacheControl(ttl), FEED_VARY);
+    /** A feed document, kept for the feed's {@code ttl}, with its WebSub {@code Link} header. */
+    Served feedDocument(Representation r, Duration ttl, String link) {
+        return new Served(r, cacheControl(ttl), FEED_VARY, null, link);
     }
 
     /** The HTML page a browser gets at a feed document's URL, kept for the feed's {@code ttl}. */
@@ -71,7 +72,7 @@ final class CachePolicy {
 
     private Served page(String html, Instant lastModified, Duration maxAge, String vary) {
         Representation r = Representation.onHeap(html.getBytes(StandardCharsets.UTF_8), HTML, lastModified, gzipLevel);
-        return new Served(r, cacheControl(maxAge), vary, PageSecurity.policyFor(html));
+        return new Served(r, cacheControl(maxAge), vary, PageSecurity.policyFor(html), null);
     }
 
     private String cacheControl(Duration maxAge) {

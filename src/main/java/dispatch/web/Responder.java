@@ -18,6 +18,7 @@ final class Responder {
 
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+    private static final CharSequence LINK = HttpHeaders.createOptimized("Link");
     private static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
 
     private Responder() {
@@ -57,6 +58,9 @@ final class Responder {
             return;
         }
         out.add(HttpHeaders.CONTENT_TYPE, served.contentType);
+        if (served.link != null) { // representation metadata: not on a 304 (RFC 9110 §15.4.5)
+            out.add(LINK, served.link);
+        }
         out.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
         if (gzip) {
             out.add(HttpHeaders.CONTENT_ENCODING, GZIP);

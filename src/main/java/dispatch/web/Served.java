@@ -28,20 +28,24 @@ final class Served {
     final CharSequence vary;
     /** The page's {@code Content-Security-Policy}; null for documents that are not HTML pages. */
     final CharSequence pagePolicy;
+    /** The {@code Link} header of a feed document (self and hubs); null for other documents. */
+    final CharSequence link;
     final Representation representation;
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
     Served(Representation r, String cacheControl, String vary) {
-        this(r, cacheControl, vary, null);
+        this(r, cacheControl, vary, null, null);
     }
 
     /**
      * Prepares {@code r}, sent with {@code cacheControl} and {@code vary}; an HTML page also with
-     * its {@code pagePolicy} and the other {@link PageSecurity} headers.
+     * its {@code pagePolicy} and the other {@link PageSecurity} headers, a feed document with its
+     * {@code link} header.
      */
-    Served(Representation r, String cacheControl, String vary, CharSequence pagePolicy) {
+    Served(Representation r, String cacheControl, String vary, CharSequence pagePolicy, String link) {
         this.representation = r;
         this.pagePolicy = pagePolicy;
+        this.link = link == null ? null : HttpHeaders.createOptimized(link);
         this.body = wrap(r.body());
         this.gzipBody = wrap(r.gzipBody());
         this.etag = r.etag();

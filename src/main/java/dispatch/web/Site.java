@@ -42,7 +42,7 @@ public class Site {
     public Site(CatalogService store, DispatchConfig config) {
         this.store = store;
         this.config = config;
-        this.links = new Links(config.baseUrl());
+        this.links = store.links();
         this.policy = new CachePolicy(config.cache(), config.gzipLevel());
     }
 
@@ -172,7 +172,8 @@ public class Site {
             for (RenderedFeed feed : catalog.feeds().values()) {
                 Duration ttl = feed.snapshot().definition().ttl();
                 Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-                feed.documents().forEach((format, r) -> docs.put(format, site.policy.feedDocument(r, ttl)));
+                feed.documents().forEach((format, r) -> docs.put(format,
+                        site.policy.feedDocument(r, ttl, site.links.linkHeader(feed.id(), format))));
                 documents.put(feed.id(), docs);
                 Map<String, PublishedPost> bySlug = new HashMap<>();
                 feed.snapshot().posts().forEach(pp -> bySlug.put(pp.post().slug(), pp));

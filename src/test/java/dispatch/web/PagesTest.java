@@ -107,14 +107,14 @@ class PagesTest {
     void healthListsEverySkippedFileWithItsReason() {
         Http.raw().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks[0].data.feeds", equalTo(3))
-                .body("checks[0].data.skipped", equalTo(10))
-                .body("checks[0].data.'test-feeds/edge/2024-05-06-utf16.txt'", containsString("UTF-16"))
-                .body("checks[0].data.'test-feeds/edge/2024-05-07-passwd.txt'", containsString("outside the folder"))
-                .body("checks[0].data.'test-feeds/etcfeed'", containsString("outside the folder"))
-                .body("checks[0].data.'test-feeds/edge/2024-05-02-latin1.txt'", containsString("not valid UTF-8"))
-                .body("checks[0].data.'test-feeds/edge/2024-05-04-huge.txt'", containsString("too large"))
-                .body("checks[0].data.'test-feeds/broken/feed.yaml'", containsString("unknown key 'colour'"))
-                .body("checks[0].data.'test-feeds/nofeed/feed.yaml'", containsString("missing"));
+                .body("checks.find { it.name == 'content' }.data.feeds", equalTo(3))
+                .body("checks.find { it.name == 'content' }.data.skipped", equalTo(10))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/edge/2024-05-06-utf16.txt'", containsString("UTF-16"))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/edge/2024-05-07-passwd.txt'", containsString("outside the folder"))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/etcfeed'", containsString("outside the folder"))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/edge/2024-05-02-latin1.txt'", containsString("not valid UTF-8"))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/edge/2024-05-04-huge.txt'", containsString("too large"))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/broken/feed.yaml'", containsString("unknown key 'colour'"))
+                .body("checks.find { it.name == 'content' }.data.'test-feeds/nofeed/feed.yaml'", containsString("missing"));
     }
 }

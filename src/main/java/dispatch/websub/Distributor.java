@@ -1,0 +1,136 @@
+package dispatch.websub;
+
+import dispatch.feed.Representation;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Content distribution: when a topic changes, POSTs its new document to every subscriber, with
+ * its {@code Content-Type}, the {@code Link} headers (self first, then the hubs) and, for a
+ * subscription with a secret, {@code X-Hub-Signature}. Each subscription gets the document served
+ * at the time of the attempt, one attempt at a time, so it never receives an older version after
+ * a newer one; a version it already has is not sent again. A 2xx delivers; anything else is
+ * retried with back-off, then given up (the subscription stays). Deliveries in flight are bounded.
+ */
+final class Distributor {
+
+    private static final Logger LOG = Logger.getLogger(Distributor.class);
+
+    private final SubscriptionStore store;
+    private final Topics topics;
+    private final Outbound outbound;
+    private final Signatures signatures;
+    private final Clock clock;
+    private final KeyedRetries<String> retries;
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+
+    /**
+     * Distribution of {@code topics} to {@code store}'s subscribers over {@code outbound}, retried
+     * under {@code policy} on {@code scheduler}, each attempt prepared on {@code executor}.
+     */
+    Distributor(SubscriptionStore store, Topics topics, Outbound outbound, Signatures signatures, KeyedRetries.Policy policy,
+            ScheduledExecutorService scheduler, Executor executor, Clock clock) {
+        this.store = store;
+        this.topics = topics;
+        this.outbound = outbound;
+        this.signatures = signatures;
+        this.clock = clock;
+        this.retries = new KeyedRetries<>(policy, scheduler, executor, this::attempt, this::giveUp);
+    }
+
+    /** Offers {@code topic}'s current document to each of its subscribers. */
+    void changed(Topics.Topic topic) {
+        for (Subscription s : store.of(topic.url())) {
+            retries.trigger(s.key());
+        }
+    }
+
+    /** Offers each subscriber whatever it has not had yet: after a restart, the deliveries still owed. */
+    void catchUp() {
+        int owed = 0;
+        for (Subscription s : store.all()) {
+            Optional<String> etag = topics.find(s.topic()).flatMap(topics::current).map(Representation::etag);
+            if (etag.isPresent() && !etag.get().equals(s.delivered())) {
+                retries.trigger(s.key());
+                owed++;
+            }
+        }
+        if (owed > 0) {
+            LOG.infof("The hub owes %d subscribers the current version of their topic; delivering", owed);
+        }
+    }
+
+    /** One delivery to the subscription under {@code key}. */
+    private CompletionStage<KeyedRetries.Outcome> attempt(String key) {
+        Optional<Subscription> found = store.get(key).filter(s -> !s.expiredAt(clock.instant()));
+        Optional<Topics.Topic> topic = found.flatMap(s -> topics.find(s.topic()));
+        Optional<Representation> doc = topic.flatMap(topics::current);
+        if (doc.isEmpty() || doc.get().etag().equals(found.get().delivered())) {
+            return CompletableFuture.completedFuture(KeyedRetries.Outcome.DONE);
+        }
+        Subscription s = found.get();
+        Representation r = doc.get();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", r.contentType());
+        headers.put("Link", topics.linkHeader(topic.get()));
+        s.secret().ifPresent(secret -> headers.put("X-Hub-Signature", signatures.sign(secret, r.body())));
+        return outbound.post(s.callback(), headers, wrap(r), false).thenApply(answer -> {
+            if (answer.ok()) {
+                delivered.incrementAndGet();
+                store.delivered(key, r.etag());
+                return KeyedRetries.Outcome.DONE;
+            }
+            failed.incrementAndGet();
+            LOG.infof("Delivery of %s to %s failed (%s); retrying later", s.topic(), s.callback(), answer.describe());
+            return KeyedRetries.Outcome.RETRY;
+        });
+    }
+
+    /** Gives up the version owed to the subscription under {@code key}; the subscription stays. */
+    private void giveUp(String key, int attempts) {
+        dropped.incrementAndGet();
+        store.get(key).ifPresent(s -> {
+            String etag = topics.find(s.topic()).flatMap(topics::current).map(Representation::etag).orElse(s.delivered());
+            store.delivered(key, etag);
+            LOG.warnf("Gave up delivering %s to %s after %d attempts; the subscription stays", s.topic(), s.callback(), attempts);
+        });
+    }
+
+    /** Deliveries made. */
+    long delivered() {
+        return delivered.get();
+    }
+
+    /** Attempts that failed. */
+    long failed() {
+        return failed.get();
+    }
+
+    /** Versions given up on after every attempt failed. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** Subscriptions with a delivery queued, running or waiting to be retried. */
+    int pending() {
+        return retries.pending();
+    }
+
+    /** The document's identity body as a Vert.x buffer, without copying it. */
+    @SuppressWarnings("deprecation") // Vert.x 4.5 offers no other way to wrap a ByteBuf
+    private static Buffer wrap(Representation r) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(r.body())));
+    }
+}

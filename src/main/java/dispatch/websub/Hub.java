@@ -1,0 +1,263 @@
+package dispatch.websub;
+
+import dispatch.catalog.Catalog;
+import dispatch.catalog.FeedChange;
+import dispatch.config.DispatchConfig;
+import dispatch.feed.Links;
+import dispatch.feed.Representation;
+import io.vertx.core.Vertx;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Dispatch's WebSub hub (W3C Recommendation, §5–§7) over the feeds it serves: takes
+ * subscriptions and publish pings, verifies intent, keeps leases, distributes each change to the
+ * subscribers of its topics, and pings the configured public hubs. Requests are answered at once
+ * (202, 204 or a problem); everything that calls out runs in the background.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Hub.class);
+
+    /** What the hub has done since it started, and holds now. */
+    public record Stats(int subscriptions, int pendingDeliveries, long delivered, long failedDeliveries, long droppedDeliveries,
+            long verified, long notVerified, long pingsSent, long failedPings) {
+    }
+
+    private final DispatchConfig.WebSub config;
+    private final BooleanSupplier loaded;
+    private final Consumer<String> refresh;
+    private final Clock clock;
+    private final Topics topics;
+    private final CallbackPolicy policy;
+    private final SubscriptionStore store;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService workers;
+    private final ExecutorService resolver;
+    private final Outbound outbound;
+    private final IntentVerifier verifier;
+    private final Distributor distributor;
+    private final HubPinger pinger;
+    private final Map<String, CompletableFuture<Void>> verifications = new HashMap<>();
+    private final AtomicLong verified = new AtomicLong();
+    private final AtomicLong notVerified = new AtomicLong();
+
+    /**
+     * A hub for the feeds of {@code catalog}, named with {@code links}, keeping its subscriptions
+     * in {@code dataDir}. {@code loaded} tells whether the first load of the feeds is over;
+     * {@code refresh} reads a feed again when a publisher pings about it.
+     */
+    public Hub(DispatchConfig.WebSub config, Links links, Supplier<Catalog> catalog, BooleanSupplier loaded,
+            Consumer<String> refresh, Path dataDir, Vertx vertx, Clock clock) {
+        this.config = config;
+        this.loaded = loaded;
+        this.refresh = refresh;
+        this.clock = clock;
+        this.topics = new Topics(links, catalog);
+        this.policy = new CallbackPolicy(config.allowedCallbacks().orElse(List.of()));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("dispatch-websub-timer"));
+        this.workers = Executors.newFixedThreadPool(2, daemon("dispatch-websub"));
+        this.resolver = Executors.newFixedThreadPool(8, daemon("dispatch-websub-resolver"));
+        this.store = new SubscriptionStore(dataDir, config.maxSubscriptions(), config.maxSubscriptionsPerHost(), scheduler);
+        this.outbound = new Outbound(vertx, policy, resolver, config.connectTimeout(), config.requestTimeout(),
+                config.deliveryConcurrency(), "Dispatch-WebSub/1.0 (+" + links.ownHub() + ")");
+        this.verifier = new IntentVerifier(outbound);
+        KeyedRetries.Policy deliveries = new KeyedRetries.Policy(config.deliveryConcurrency(), config.deliveryAttempts(),
+                config.retryDelay(), config.maxRetryDelay());
+        this.distributor = new Distributor(store, topics, outbound, new Signatures(config.signatureAlgorithm()), deliveries,
+                scheduler, workers, clock);
+        KeyedRetries.Policy pings = new KeyedRetries.Policy(config.deliveryConcurrency(), config.pingAttempts(),
+                config.retryDelay(), config.maxRetryDelay());
+        this.pinger = new HubPinger(config.hubs().orElse(List.of()), outbound, pings, scheduler, workers);
+    }
+
+    /** Reads the subscriptions kept and starts ending expired leases. */
+    public void start() {
+        store.load(clock.instant());
+        long sweep = Math.min(60_000, Math.max(1_000, config.minLease().toMillis() / 2));
+        scheduler.scheduleWithFixedDelay(this::endExpiredLeases, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /** Delivers what subscribers are still owed; called once the feeds are loaded after a start. */
+    public void catchUp() {
+        workers.execute(distributor::catchUp);
+    }
+
+    /**
+     * Answers a request to the hub, its form parameters given: 202 for a subscription or
+     * unsubscription, whose intent is then verified in the background, or 204 for a publish ping.
+     * Blocks while it resolves the callback's host.
+     *
+     * @throws HubProblem if the request is refused
+     */
+    public int answer(Map<String, List<String>> form) {
+        if (!loaded.getAsBoolean()) {
+            throw new HubProblem(503, "starting", "Dispatch has just started and is loading its feeds; try again in a moment.");
+        }
+        HubRequest request = HubRequest.of(form);
+        if (request instanceof HubRequest.Publish publish) {
+            return publish(publish);
+        }
+        HubRequest.Intent intent = (HubRequest.Intent) request;
+        topic(intent.topic());
+        policy.refuseUrl(intent.callback()).ifPresent(why -> {
+            throw HubProblem.badRequest("invalid-callback", "hub.callback " + why + ".");
+        });
+        checkAddresses(intent.callback());
+        if (intent.subscribe()) {
+            store.refuse(intent.topic(), intent.callback()).ifPresent(why -> {
+                boolean total = store.size() >= config.maxSubscriptions();
+                throw new HubProblem(total ? 503 : 429, "too-many-subscriptions", why);
+            });
+        }
+        verify(intent, lease(intent.leaseSeconds()));
+        return 202;
+    }
+
+    /** Hands {@code change} to distribution and to the public hubs, off the caller's thread. */
+    public void changed(FeedChange change) {
+        workers.execute(() -> change.after().forEach((format, v) -> {
+            FeedChange.Validators was = change.before().get(format);
+            if (was == null || !was.etag().equals(v.etag())) {
+                Topics.Topic topic = topics.of(change.feedId(), format);
+                distributor.changed(topic);
+                if (!change.before().isEmpty()) { // a feed read at a start is not news to public hubs
+                    pinger.changed(topic.url());
+                }
+            }
+        }));
+    }
+
+    /** What the hub has done and holds. */
+    public Stats stats() {
+        return new Stats(store.size(), distributor.pending(), distributor.delivered(), distributor.failed(), distributor.dropped(),
+                verified.get(), notVerified.get(), pinger.sent(), pinger.failed());
+    }
+
+    private int publish(HubRequest.Publish publish) {
+        Set<String> feeds = new LinkedHashSet<>();
+        for (String url : publish.topics()) {
+            feeds.add(topic(url).feedId());
+        }
+        feeds.forEach(id -> workers.execute(() -> refresh.accept(id)));
+        return 204;
+    }
+
+    private Topics.Topic topic(String url) {
+        return topics.find(url).orElseThrow(() -> HubProblem.badRequest("unknown-topic", "'" + shorten(url)
+                + "' is not a feed of this Dispatch; a topic is the URL of a feed document, such as " + topics.example() + "."));
+    }
+
+    private void checkAddresses(String callback) {
+        String host = Subscription.hostOf(callback);
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        try {
+            policy.resolve(bare);
+        } catch (CallbackPolicy.RefusedAddressException e) {
+            throw HubProblem.badRequest("callback-refused", "hub.callback is refused: " + e.getMessage() + ".");
+        } catch (UnknownHostException e) {
+            throw HubProblem.badRequest("callback-unresolvable", "hub.callback's host " + host + " has no address.");
+        }
+    }
+
+    /** The lease granted for a request of {@code requested} seconds: the default, within the bounds. */
+    private long lease(Optional<Long> requested) {
+        long seconds = requested.orElse(config.defaultLease().toSeconds());
+        return Math.max(config.minLease().toSeconds(), Math.min(config.maxLease().toSeconds(), seconds));
+    }
+
+    /** Verifies {@code intent} after any verification of the same subscription still running, then acts on it. */
+    private void verify(HubRequest.Intent intent, long lease) {
+        String key = Subscription.key(intent.topic(), intent.callback());
+        synchronized (verifications) {
+            CompletableFuture<Void> before = verifications.getOrDefault(key, CompletableFuture.completedFuture(null));
+            CompletableFuture<Void> next = before
+                    .thenComposeAsync(v -> verifier.confirms(intent, lease), workers)
+                    .thenAccept(verdict -> act(intent, lease, verdict))
+                    .exceptionally(e -> {
+                        LOG.errorf(e, "Verifying %s of %s to %s failed", intent.mode(), intent.callback(), intent.topic());
+                        return null;
+                    });
+            verifications.put(key, next);
+            next.whenComplete((v, e) -> {
+                synchronized (verifications) {
+                    verifications.remove(key, next);
+                }
+            });
+        }
+    }
+
+    private void act(HubRequest.Intent intent, long lease, IntentVerifier.Verdict verdict) {
+        String key = Subscription.key(intent.topic(), intent.callback());
+        if (!verdict.confirmed()) {
+            notVerified.incrementAndGet();
+            LOG.infof("Not verified: %s of %s to %s (the callback answered %s)", intent.mode(), intent.callback(),
+                    intent.topic(), verdict.answer());
+            return;
+        }
+        verified.incrementAndGet();
+        if (!intent.subscribe()) {
+            store.remove(key);
+            LOG.infof("Unsubscribed %s from %s", intent.callback(), intent.topic());
+            return;
+        }
+        String delivered = store.get(key).map(Subscription::delivered)
+                .or(() -> topics.find(intent.topic()).flatMap(topics::current).map(Representation::etag)).orElse("");
+        Instant expires = clock.instant().plus(Duration.ofSeconds(lease));
+        if (store.put(new Subscription(intent.topic(), intent.callback(), intent.secret(), expires, delivered))) {
+            LOG.infof("Subscribed %s to %s for %d s", intent.callback(), intent.topic(), lease);
+        } else {
+            LOG.infof("Denied %s the subscription to %s: the hub is full", intent.callback(), intent.topic());
+            verifier.deny(intent.callback(), intent.topic(), "The hub holds its most subscriptions.");
+        }
+    }
+
+    private void endExpiredLeases() {
+        int ended = store.removeExpired(clock.instant());
+        if (ended > 0) {
+            LOG.infof("%d subscriptions ended with their lease", ended);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Writes the subscriptions and what is still owed, and stops calling out. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        resolver.shutdownNow();
+        store.flush();
+        outbound.close();
+    }
+}
