@@ -4,26 +4,20 @@ import dispatch.catalog.Catalog;
 import dispatch.catalog.FeedChange;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
-import dispatch.feed.Representation;
 import io.vertx.core.Vertx;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,12 +49,9 @@ public final class Hub implements AutoCloseable {
     private final ExecutorService workers;
     private final ExecutorService resolver;
     private final Outbound outbound;
-    private final IntentVerifier verifier;
+    private final Intents intents;
     private final Distributor distributor;
     private final HubPinger pinger;
-    private final Map<String, CompletableFuture<Void>> verifications = new HashMap<>();
-    private final AtomicLong verified = new AtomicLong();
-    private final AtomicLong notVerified = new AtomicLong();
 
     /**
      * A hub for the feeds of {@code catalog}, named with {@code links}, keeping its subscriptions
@@ -81,7 +72,7 @@ public final class Hub implements AutoCloseable {
         this.store = new SubscriptionStore(dataDir, config.maxSubscriptions(), config.maxSubscriptionsPerHost(), scheduler);
         this.outbound = new Outbound(vertx, policy, resolver, config.connectTimeout(), config.requestTimeout(),
                 config.deliveryConcurrency(), "Dispatch-WebSub/1.0 (+" + links.ownHub() + ")");
-        this.verifier = new IntentVerifier(outbound);
+        this.intents = new Intents(new IntentVerifier(outbound), store, topics, workers, clock);
         KeyedRetries.Policy deliveries = new KeyedRetries.Policy(config.deliveryConcurrency(), config.deliveryAttempts(),
                 config.retryDelay(), config.maxRetryDelay());
         this.distributor = new Distributor(store, topics, outbound, new Signatures(config.signatureAlgorithm()), deliveries,
@@ -130,7 +121,7 @@ public final class Hub implements AutoCloseable {
                 throw new HubProblem(total ? 503 : 429, "too-many-subscriptions", why);
             });
         }
-        verify(intent, lease(intent.leaseSeconds()));
+        intents.accept(intent, lease(intent.leaseSeconds()));
         return 202;
     }
 
@@ -151,7 +142,7 @@ public final class Hub implements AutoCloseable {
     /** What the hub has done and holds. */
     public Stats stats() {
         return new Stats(store.size(), distributor.pending(), distributor.delivered(), distributor.failed(), distributor.dropped(),
-                verified.get(), notVerified.get(), pinger.sent(), pinger.failed());
+                intents.verified(), intents.notVerified(), pinger.sent(), pinger.failed());
     }
 
     private int publish(HubRequest.Publish publish) {
@@ -184,52 +175,6 @@ public final class Hub implements AutoCloseable {
     private long lease(Optional<Long> requested) {
         long seconds = requested.orElse(config.defaultLease().toSeconds());
         return Math.max(config.minLease().toSeconds(), Math.min(config.maxLease().toSeconds(), seconds));
-    }
-
-    /** Verifies {@code intent} after any verification of the same subscription still running, then acts on it. */
-    private void verify(HubRequest.Intent intent, long lease) {
-        String key = Subscription.key(intent.topic(), intent.callback());
-        synchronized (verifications) {
-            CompletableFuture<Void> before = verifications.getOrDefault(key, CompletableFuture.completedFuture(null));
-            CompletableFuture<Void> next = before
-                    .thenComposeAsync(v -> verifier.confirms(intent, lease), workers)
-                    .thenAccept(verdict -> act(intent, lease, verdict))
-                    .exceptionally(e -> {
-                        LOG.errorf(e, "Verifying %s of %s to %s failed", intent.mode(), intent.callback(), intent.topic());
-                        return null;
-                    });
-            verifications.put(key, next);
-            next.whenComplete((v, e) -> {
-                synchronized (verifications) {
-                    verifications.remove(key, next);
-                }
-            });
-        }
-    }
-
-    private void act(HubRequest.Intent intent, long lease, IntentVerifier.Verdict verdict) {
-        String key = Subscription.key(intent.topic(), intent.callback());
-        if (!verdict.confirmed()) {
-            notVerified.incrementAndGet();
-            LOG.infof("Not verified: %s of %s to %s (the callback answered %s)", intent.mode(), intent.callback(),
-                    intent.topic(), verdict.answer());
-            return;
-        }
-        verified.incrementAndGet();
-        if (!intent.subscribe()) {
-            store.remove(key);
-            LOG.infof("Unsubscribed %s from %s", intent.callback(), intent.topic());
-            return;
-        }
-        String delivered = store.get(key).map(Subscription::delivered)
-                .or(() -> topics.find(intent.topic()).flatMap(topics::current).map(Representation::etag)).orElse("");
-        Instant expires = clock.instant().plus(Duration.ofSeconds(lease));
-        if (store.put(new Subscription(intent.topic(), intent.callback(), intent.secret(), expires, delivered))) {
-            LOG.infof("Subscribed %s to %s for %d s", intent.callback(), intent.topic(), lease);
-        } else {
-            LOG.infof("Denied %s the subscription to %s: the hub is full", intent.callback(), intent.topic());
-            verifier.deny(intent.callback(), intent.topic(), "The hub holds its most subscriptions.");
-        }
     }
 
     private void endExpiredLeases() {

@@ -79,6 +79,7 @@ class WebSubPeersTest {
         Clients.require(Files.isDirectory(CLIENTS.resolve("node_modules").resolve("pubsubhubbub")), "npm pubsubhubbub (npm ci in src/test/clients)");
         Process node = new ProcessBuilder("node", "websub-subscriber.mjs", hubUrl(), TOPIC, "a secret of the npm subscriber")
                 .directory(CLIENTS.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int subscriptions = subscriptions();
         BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
@@ -95,6 +96,7 @@ class WebSubPeersTest {
             JsonNode subscribed = next(events, e -> !e.get("event").asText().equals("listening"));
             assertEquals("subscribe", subscribed.get("event").asText(), subscribed.toString());
             assertEquals(TOPIC, subscribed.get("topic").asText());
+            awaitSubscriptions(subscriptions + 1); // the subscriber has answered; the hub stores it next
 
             String headline = publish("second");
             JsonNode feed = next(events, e -> true);
@@ -109,7 +111,7 @@ class WebSubPeersTest {
             stdin.flush();
             JsonNode unsubscribed = next(events, e -> true);
             assertEquals("unsubscribe", unsubscribed.get("event").asText(), unsubscribed.toString());
-            Thread.sleep(300);
+            awaitSubscriptions(subscriptions);
             publish("third");
             JsonNode after = events.poll(1500, TimeUnit.MILLISECONDS);
             assertEquals(null, after, "nothing after unsubscribing");
@@ -136,6 +138,18 @@ class WebSubPeersTest {
     void theTestFeedIsDeleted() {
         String etag = api().get("/api/feeds/" + FEED).header("ETag");
         api().header("If-Match", etag).delete("/api/feeds/" + FEED).then().statusCode(204);
+    }
+
+    private static int subscriptions() {
+        return RestAssured.get("/q/health/ready").jsonPath().getInt("checks.find { it.name == 'websub' }.data.subscriptions");
+    }
+
+    private static void awaitSubscriptions(int count) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (subscriptions() != count && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, subscriptions());
     }
 
     private static JsonNode next(BlockingQueue<JsonNode> events, Predicate<JsonNode> which) throws InterruptedException {

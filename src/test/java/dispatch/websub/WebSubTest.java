@@ -98,8 +98,25 @@ class WebSubTest {
         return RestAssured.given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body(body).post("/websub");
     }
 
+    /** How many intents the hub has verified or found not verified. */
+    static long decided() {
+        var data = RestAssured.get("/q/health/ready").jsonPath();
+        return data.getLong("checks.find { it.name == 'websub' }.data.verified")
+                + data.getLong("checks.find { it.name == 'websub' }.data.notVerified");
+    }
+
+    /** Waits until the hub has decided on more than {@code before} intents. */
+    static void awaitDecision(long before) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (decided() <= before && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(decided() > before, "the hub decided");
+    }
+
     /** Subscribes {@code path} on the test subscriber to {@code topic}, and waits for the hub to verify it. */
     static CallbackServer.Received subscribe(String path, String topic, String... more) throws InterruptedException {
+        long decided = decided();
         int before = SUBSCRIBER.received(path, CallbackServer.Received::isVerification).size();
         String[] pairs = new String[6 + more.length];
         System.arraycopy(new String[] {"hub.mode", "subscribe", "hub.topic", topic, "hub.callback", SUBSCRIBER.url(path)}, 0, pairs, 0, 6);
@@ -107,6 +124,7 @@ class WebSubTest {
         hub(pairs).then().statusCode(202);
         List<CallbackServer.Received> got = SUBSCRIBER.await(path, CallbackServer.Received::isVerification, before + 1, WAIT);
         assertEquals(before + 1, got.size(), "the hub verifies intent with a GET to the callback");
+        awaitDecision(decided);
         return got.get(before);
     }
 
@@ -192,6 +210,7 @@ class WebSubTest {
     @Test
     @Order(12)
     void rocks102TheCallbacksOwnQueryIsKept() throws Exception {
+        long decided = decided();
         hub("hub.mode", "subscribe", "hub.topic", ATOM, "hub.callback", SUBSCRIBER.url("/with-query?foo=bar&x=a%20b")).then().statusCode(202);
         List<CallbackServer.Received> checks = SUBSCRIBER.await("/with-query", r -> r.isVerification() && "bar".equals(r.query().get("foo")),
                 1, WAIT);
@@ -199,6 +218,7 @@ class WebSubTest {
         assertEquals("a b", checks.get(0).query().get("x"));
         assertEquals("subscribe", checks.get(0).query().get("hub.mode"));
         assertTrue(checks.get(0).query().containsKey("hub.challenge"));
+        awaitDecision(decided);
         publish();
         assertEquals(1, awaitDeliveries("/with-query", 1).size(), "delivered to the callback as given, query and all");
     }
@@ -220,12 +240,13 @@ class WebSubTest {
         subscribe("/leaving", ATOM);
         publish();
         assertEquals(1, awaitDeliveries("/leaving", 1).size());
+        long decided = decided();
         hub("hub.mode", "unsubscribe", "hub.topic", ATOM, "hub.callback", SUBSCRIBER.url("/leaving")).then().statusCode(202);
         List<CallbackServer.Received> checks = SUBSCRIBER.await("/leaving",
                 r -> r.isVerification() && "unsubscribe".equals(r.query().get("hub.mode")), 1, WAIT);
         assertEquals(1, checks.size(), "unsubscription is verified too");
         assertNull(checks.get(0).query().get("hub.lease_seconds"));
-        Thread.sleep(300);
+        awaitDecision(decided);
         int typical = deliveries("/typical").size();
         publish();
         assertEquals(typical + 1, awaitDeliveries("/typical", typical + 1).size(), "the others still get the change");
