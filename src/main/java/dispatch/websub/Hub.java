@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * Dispatch's WebSub hub (W3C Recommendation, §5–§7) over the feeds it serves: takes
  * subscriptions and publish pings, verifies intent, keeps leases, distributes each change to the
  * subscribers of its topics, and pings the configured public hubs. Requests are answered at once
- * (202, 204 or a problem); everything that calls out runs in the background.
+ * (202, 204 or a problem); everything that calls out runs in the background. With
+ * {@code dispatch.websub.enabled} false, it only pings the public hubs.
  */
 public final class Hub implements AutoCloseable {
 
@@ -82,8 +83,11 @@ public final class Hub implements AutoCloseable {
         this.pinger = new HubPinger(config.hubs().orElse(List.of()), outbound, pings, scheduler, workers);
     }
 
-    /** Reads the subscriptions kept and starts ending expired leases. */
+    /** Reads the subscriptions kept and starts ending expired leases; with the hub disabled, only pings run. */
     public void start() {
+        if (!config.enabled()) {
+            return;
+        }
         store.load(clock.instant());
         long sweep = Math.min(60_000, Math.max(1_000, config.minLease().toMillis() / 2));
         scheduler.scheduleWithFixedDelay(this::endExpiredLeases, sweep, sweep, TimeUnit.MILLISECONDS);
@@ -91,7 +95,9 @@ public final class Hub implements AutoCloseable {
 
     /** Delivers what subscribers are still owed; called once the feeds are loaded after a start. */
     public void catchUp() {
-        workers.execute(distributor::catchUp);
+        if (config.enabled()) {
+            workers.execute(distributor::catchUp);
+        }
     }
 
     /**
@@ -131,7 +137,9 @@ public final class Hub implements AutoCloseable {
             FeedChange.Validators was = change.before().get(format);
             if (was == null || !was.etag().equals(v.etag())) {
                 Topics.Topic topic = topics.of(change.feedId(), format);
-                distributor.changed(topic);
+                if (config.enabled()) {
+                    distributor.changed(topic);
+                }
                 if (!change.before().isEmpty()) { // a feed read at a start is not news to public hubs
                     pinger.changed(topic.url());
                 }
@@ -202,7 +210,9 @@ public final class Hub implements AutoCloseable {
         scheduler.shutdownNow();
         workers.shutdownNow();
         resolver.shutdownNow();
-        store.flush();
+        if (config.enabled()) {
+            store.flush();
+        }
         outbound.close();
     }
 }

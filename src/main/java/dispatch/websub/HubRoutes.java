@@ -52,7 +52,7 @@ public class HubRoutes {
     }
 
     void routes(@Observes Router router) {
-        if (service.hub().isEmpty()) {
+        if (service.ownHub().isEmpty()) {
             return;
         }
         router.route("/websub").order(-10).failureHandler(ctx -> {
@@ -99,7 +99,7 @@ public class HubRoutes {
     }
 
     private void answer(RoutingContext ctx) {
-        Hub hub = service.hub().orElseThrow();
+        Hub hub = service.ownHub().orElseThrow();
         String body = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().buffer().toString(StandardCharsets.UTF_8);
         ctx.vertx().<Object>executeBlocking(() -> {
             try {

@@ -8,11 +8,12 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The edge where Quarkus meets the hub: builds the {@link Hub} (unless
- * {@code dispatch.websub.enabled} is false), hands it every change of the catalog, starts it with
+ * {@code dispatch.websub.enabled} is false and no public hub is configured), hands it every change of the catalog, starts it with
  * the application, has it catch up once the feeds are loaded, and closes it on shutdown, writing
  * what is still owed to subscribers.
  */
@@ -20,13 +21,16 @@ import java.util.Optional;
 public class HubService {
 
     private final Hub hub;
+    private final boolean subscriptions;
 
     /** The hub of {@code catalog}'s feeds, as {@code config} says. */
     public HubService(DispatchConfig config, CatalogService catalog, Vertx vertx) {
-        if (!config.websub().enabled()) {
+        if (!config.websub().enabled() && config.websub().hubs().orElse(List.of()).isEmpty()) {
             this.hub = null;
+            this.subscriptions = false;
             return;
         }
+        this.subscriptions = config.websub().enabled();
         this.hub = new Hub(config.websub(), catalog.links(), catalog::catalog, catalog::loaded,
                 id -> catalog.live().reloadIfChanged(id), config.dataDir(), vertx, Clock.systemUTC());
         catalog.live().onChange(hub::changed);
@@ -45,8 +49,13 @@ public class HubService {
         }
     }
 
-    /** The hub, unless it is disabled. */
+    /** The hub, unless it is disabled and there are no public hubs to ping. */
     public Optional<Hub> hub() {
         return Optional.ofNullable(hub);
+    }
+
+    /** The hub, if it takes subscriptions at {@code /websub}. */
+    public Optional<Hub> ownHub() {
+        return subscriptions ? Optional.of(hub) : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -116,7 +117,12 @@ final class KeyedRetries<K> {
             slot.running = true;
             slot.again = false;
             running++;
-            executor.execute(() -> run(key));
+            try {
+                executor.execute(() -> run(key));
+            } catch (RejectedExecutionException e) {
+                running--;
+                slots.remove(key); // closing
+            }
         }
     }
 
@@ -150,7 +156,11 @@ final class KeyedRetries<K> {
                 slots.remove(key);
             } else {
                 slot.waiting = true;
-                scheduler.schedule(() -> retry(key), delay(slot.failures).toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    scheduler.schedule(() -> retry(key), delay(slot.failures).toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    slots.remove(key); // closing: what is owed is remembered elsewhere, or lost with the ping
+                }
             }
             pump();
         }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -181,7 +182,11 @@ final class SubscriptionStore {
     private void changed() {
         if (!writeScheduled) {
             writeScheduled = true;
-            scheduler.schedule(this::flush, WRITE_DELAY_MS, TimeUnit.MILLISECONDS);
+            try {
+                scheduler.schedule(this::flush, WRITE_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                writeScheduled = false; // the hub is closing: its last flush writes this change
+            }
         }
     }
 
