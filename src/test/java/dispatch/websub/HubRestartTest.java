@@ -127,10 +127,12 @@ class HubRestartTest {
             assertEquals(before + 1, got.size(), "the owed delivery is made after the start");
             assertTrue(got.get(before).text().contains("A second story"));
             Thread.sleep(300);
+            assertEquals(0, second.hub().stats().pendingDeliveries());
         }
         try (Node third = boot()) {
             Thread.sleep(500);
             assertEquals(before + 1, subscriber.received("/owed", CallbackServer.Received::isDelivery).size(), "and only once");
+            assertEquals(1, third.hub().stats().subscriptions());
         }
     }
 }
