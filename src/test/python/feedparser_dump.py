@@ -21,6 +21,12 @@ def main(url):
             "title": d.feed.get("title"),
             "link": d.feed.get("link"),
             "language": d.feed.get("language"),
+            "image": (d.feed.get("image") or {}).get("href"),
+            "icon": d.feed.get("icon"),
+            "logo": d.feed.get("logo"),
+            "rights": d.feed.get("rights"),
+            "license": d.feed.get("license"),
+            "tags": [t.get("term") for t in d.feed.get("tags", [])],
         },
         "entries": [
             {
@@ -33,6 +39,11 @@ def main(url):
                 "related": [l.get("href") for l in e.get("links", []) if l.get("rel") == "related"],
                 "content": [c.get("value") for c in e.get("content", [])],
                 "summary": e.get("summary"),
+                "enclosures": [{"href": l.get("href"), "type": l.get("type"), "length": l.get("length")}
+                               for l in e.get("enclosures", [])],
+                "media_thumbnail": [m.get("url") for m in e.get("media_thumbnail", [])],
+                "media_content": [{"url": m.get("url"), "type": m.get("type"), "medium": m.get("medium")}
+                                  for m in e.get("media_content", [])],
             }
             for e in d.entries
         ],

@@ -112,6 +112,15 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
     }
 
     @Override
+    public AllFeed allFeed() {
+        return new TestAllFeed(true, "All feeds", 50);
+    }
+
+    /** The combined feed's settings (a named class: CDI refuses validation annotations on anonymous ones). */
+    private record TestAllFeed(boolean enabled, String title, int limit) implements AllFeed {
+    }
+
+    @Override
     public Shapes shapes() {
         return new Shapes() {
             @Override

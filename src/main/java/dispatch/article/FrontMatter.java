@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param summary overrides the first paragraph as the summary
  * @param related related headlines; when present, detection from the text is off
  * @param draft a draft is never published
+ * @param image the lead image
+ * @param enclosures files that go with the article
  */
 public record FrontMatter(
         Optional<String> title,
@@ -29,16 +31,19 @@ public record FrontMatter(
         List<String> categories,
         Optional<String> summary,
         Optional<List<String>> related,
-        boolean draft) {
+        boolean draft,
+        Optional<Media.Image> image,
+        List<Media.Enclosure> enclosures) {
 
     /** No front matter at all. */
     public static final FrontMatter EMPTY = new FrontMatter(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-            Optional.empty(), Optional.empty(), false);
+            Optional.empty(), Optional.empty(), false, Optional.empty(), List.of());
 
     /** Creates front matter; lists are copied. */
     public FrontMatter {
         categories = List.copyOf(categories);
         related = related.map(List::copyOf);
+        enclosures = List.copyOf(enclosures);
     }
 }

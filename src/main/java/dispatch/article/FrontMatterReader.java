@@ -1,5 +1,6 @@
 package dispatch.article;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dispatch.text.StrictYaml;
 import dispatch.text.TextException;
@@ -12,9 +13,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +29,7 @@ import java.util.regex.Pattern;
 final class FrontMatterReader {
 
     /** The keys front matter may hold. */
-    static final String KEYS = "title, date, updated, id, link, author, categories, summary, related, draft";
+    static final String KEYS = "title, date, updated, id, link, author, categories, summary, related, draft, image, enclosures";
 
     private FrontMatterReader() {
     }
@@ -71,7 +75,58 @@ final class FrontMatterReader {
                 text(raw.summary),
                 Optional.ofNullable(raw.related).map(list -> list.stream().map(XmlText::clean)
                         .map(String::strip).filter(s -> !s.isEmpty()).toList()),
-                raw.draft);
+                raw.draft,
+                image(raw.image),
+                enclosures(raw.enclosures));
+    }
+
+    private static Optional<Media.Image> image(RawImage raw) throws ArticleFormatException {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String url = mediaUrl("image", raw.url);
+        return Optional.of(new Media.Image(url, text(raw.alt), pixels("image", "width", raw.width), pixels("image", "height", raw.height)));
+    }
+
+    private static List<Media.Enclosure> enclosures(List<RawEnclosure> raw) throws ArticleFormatException {
+        if (raw == null) {
+            return List.of();
+        }
+        List<Media.Enclosure> enclosures = new ArrayList<>();
+        for (RawEnclosure e : raw) {
+            String url = mediaUrl("enclosures", e == null ? null : e.url);
+            Optional<String> type = text(e.type);
+            if (type.isPresent() && !type.get().matches("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")) {
+                throw new ArticleFormatException("front matter 'enclosures' has a type that is not a media type such as audio/mpeg: '"
+                        + type.get() + "'");
+            }
+            String mediaType = type.or(() -> Media.isFileName(url) ? Media.typeOf(url) : Optional.empty())
+                    .orElseThrow(() -> new ArticleFormatException("front matter 'enclosures' needs a type (such as audio/mpeg) for '" + url + "'"));
+            if (e.length != null && e.length < 0) {
+                throw new ArticleFormatException("front matter 'enclosures' has a negative length for '" + url + "'");
+            }
+            enclosures.add(new Media.Enclosure(url, mediaType, e.length == null ? OptionalLong.empty() : OptionalLong.of(e.length)));
+        }
+        return enclosures;
+    }
+
+    /** A media URL: an absolute http(s) URL, or the name of a file in the feed folder. */
+    private static String mediaUrl(String key, String value) throws ArticleFormatException {
+        Optional<String> url = text(value);
+        if (url.isEmpty()) {
+            throw new ArticleFormatException("front matter '" + key + "' needs a url");
+        }
+        return Media.isFileName(url.get()) ? url.get() : uri(key, url, true).orElseThrow();
+    }
+
+    private static OptionalInt pixels(String key, String name, Integer value) throws ArticleFormatException {
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        if (value < 1 || value > 100_000) {
+            throw new ArticleFormatException("front matter '" + key + "' has a " + name + " that is not a number of pixels: " + value);
+        }
+        return OptionalInt.of(value);
     }
 
     /**
@@ -141,5 +196,32 @@ final class FrontMatterReader {
         @JsonProperty String summary;
         @JsonProperty List<String> related;
         @JsonProperty boolean draft;
+        @JsonProperty RawImage image;
+        @JsonProperty List<RawEnclosure> enclosures;
+    }
+
+    /** {@code image: lead.jpg}, or {@code image:} with {@code url}, {@code alt}, {@code width}, {@code height}. */
+    @SuppressWarnings("unused")
+    private static final class RawImage {
+        @JsonProperty String url;
+        @JsonProperty String alt;
+        @JsonProperty Integer width;
+        @JsonProperty Integer height;
+
+        RawImage() {
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        RawImage(String url) {
+            this.url = url;
+        }
+    }
+
+    /** One of {@code enclosures:}, with {@code url}, {@code type} and {@code length}. */
+    @SuppressWarnings("unused")
+    private static final class RawEnclosure {
+        @JsonProperty String url;
+        @JsonProperty String type;
+        @JsonProperty Long length;
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 public class CatalogService {
 
     private final Links links;
+    private final DerivedFeeds derived;
     private final LiveCatalog live;
     private final FirstLoad firstLoad;
     private final FeedsWatcher watcher;
@@ -35,6 +36,7 @@ public class CatalogService {
         FeedLoader loader = new FeedLoader(config.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         this.links = links(config);
         FeedRendering rendering = new FeedRendering(links, config.gzipLevel());
+        this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
         DispatchConfig.Watch watch = config.watch();
@@ -58,6 +60,11 @@ public class CatalogService {
     /** The links every feed and page is built with. */
     public Links links() {
         return links;
+    }
+
+    /** Category feeds and the combined feed. */
+    public DerivedFeeds derived() {
+        return derived;
     }
 
     void onStart(@Observes StartupEvent event) {

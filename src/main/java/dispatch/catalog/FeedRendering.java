@@ -1,5 +1,6 @@
 package dispatch.catalog;
 
+import dispatch.article.Media;
 import dispatch.catalog.FeedChange.Validators;
 import dispatch.feed.AtomRenderer;
 import dispatch.feed.EntryAssembler;
@@ -13,6 +14,7 @@ import dispatch.feed.RssRenderer;
 import dispatch.source.LoadedFeed;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -27,15 +29,46 @@ import java.util.concurrent.Executor;
  */
 public final class FeedRendering {
 
+    private final Links links;
     private final EntryAssembler assembler;
     private final List<FeedRenderer> renderers;
+    private final List<FeedRenderer> derivedRenderers;
     private final int gzipLevel;
 
     /** A rendering building links with {@code links}, gzipping at {@code gzipLevel}. */
     public FeedRendering(Links links, int gzipLevel) {
+        this.links = links;
         this.assembler = new EntryAssembler(links);
         this.renderers = List.of(new RssRenderer(links), new AtomRenderer(links), new JsonFeedRenderer(links));
+        Links noHubs = links.withoutHubs();
+        this.derivedRenderers = List.of(new RssRenderer(noHubs), new AtomRenderer(noHubs), new JsonFeedRenderer(noHubs));
         this.gzipLevel = gzipLevel;
+    }
+
+    /** The links documents are built with. */
+    public Links links() {
+        return links;
+    }
+
+    /** The assembler of entries. */
+    EntryAssembler assembler() {
+        return assembler;
+    }
+
+    /**
+     * Renders a feed derived from others ({@link DerivedFeeds}), advertising no hub, last modified
+     * at {@code sources}' time (when the feeds it is made of last changed) or its newest entry's
+     * {@code updated} if later, never later than {@code now}: a deletion moves it forward, and
+     * every replica and restart serves the same validators.
+     */
+    RenderedFeed renderDerived(FeedSnapshot snapshot, Instant sources, Instant now) {
+        Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
+        Instant latest = snapshot.updated().isAfter(sources) ? snapshot.updated() : sources;
+        Instant lastModified = latest.isAfter(now) ? now : latest;
+        for (FeedRenderer renderer : derivedRenderers) {
+            documents.put(renderer.format(), Representation.of(renderer.render(snapshot), renderer.format().contentType(), lastModified, gzipLevel));
+        }
+        return new RenderedFeed(snapshot, documents);
     }
 
     /**
@@ -63,7 +96,7 @@ public final class FeedRendering {
      * itself, where a whole load rather renders feeds side by side.
      */
     public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, Instant now, Executor formats) {
-        FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts());
+        FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts(), feed.fileSizes());
         Map<FeedFormat, CompletableFuture<Representation>> rendering = new EnumMap<>(FeedFormat.class);
         for (FeedRenderer renderer : renderers) {
             FeedFormat format = renderer.format();
@@ -88,7 +121,18 @@ public final class FeedRendering {
             }
             documents.put(format, r);
         }
-        return new RenderedFeed(snapshot, documents);
+        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated()));
+    }
+
+    /** The feed folder's files, prepared for serving; one unchanged since {@code previous} is kept as it was. */
+    private static Map<String, Representation> files(LoadedFeed feed, RenderedFeed previous, Instant updated) {
+        Map<String, Representation> files = new HashMap<>();
+        feed.files().forEach((name, bytes) -> {
+            Representation r = Representation.uncompressed(bytes, Media.typeOf(name).orElse("application/octet-stream"), updated);
+            Representation before = previous == null ? null : previous.files().get(name);
+            files.put(name, before != null && before.etag().equals(r.etag()) ? before : r);
+        });
+        return files;
     }
 
     /** The result of a render, its own failure rethrown as it was. */

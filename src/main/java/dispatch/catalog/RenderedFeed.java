@@ -12,12 +12,19 @@ import java.util.Optional;
  *
  * @param snapshot what the feed publishes
  * @param documents the rendered feed documents, one per format
+ * @param files the files of the feed folder it serves (icon, logo, images, enclosures), by name
  */
-public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents) {
+public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents, Map<String, Representation> files) {
 
-    /** Creates a published feed; the map is copied. */
+    /** Creates a published feed; the maps are copied. */
     public RenderedFeed {
         documents = Map.copyOf(documents);
+        files = Map.copyOf(files);
+    }
+
+    /** A published feed serving no files. */
+    public RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents) {
+        this(snapshot, documents, Map.of());
     }
 
     /** The feed's id. */

@@ -91,6 +91,27 @@ public interface DispatchConfig {
     /** WebSub: Dispatch's own hub, and the public hubs told of every change. */
     WebSub websub();
 
+    /** The combined feed of every feed, at {@code /feeds/all/}. */
+    AllFeed allFeed();
+
+    /** The combined feed of every feed. A feed folder named {@code all} takes its place. */
+    interface AllFeed {
+
+        /** Whether {@code /feeds/all/} serves it. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Its title. */
+        @WithDefault("All feeds")
+        String title();
+
+        /** How many entries it holds, newest first. */
+        @WithDefault("50")
+        @Positive
+        @Max(10000)
+        int limit();
+    }
+
     /**
      * WebSub (W3C Recommendation): the hub at {@code /websub}, and public hubs pinged when a feed
      * changes. Every feed advertises Dispatch's hub first, then the public ones.

@@ -36,11 +36,15 @@ public final class AtomRenderer implements FeedRenderer {
     public byte[] render(FeedSnapshot snapshot) {
         Feed feed = (Feed) SyndFeeds.build(snapshot, links, "atom_1.0").createWireFeed();
         feed.setUpdated(Date.from(snapshot.updated()));
-        feed.setAlternateLinks(List.of(link("alternate", links.feedHome(snapshot.id()), "text/html")));
+        Syndication syndication = snapshot.definition().syndication();
+        feed.setAlternateLinks(List.of(link("alternate", syndication.link().orElse(links.feedHome(snapshot.id())), "text/html")));
         List<Link> other = new ArrayList<>();
         other.add(link("self", links.feed(snapshot.id(), FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
         links.hubs().forEach(hub -> other.add(link("hub", hub, null)));
+        syndication.license().ifPresent(license -> other.add(link("license", license, null)));
         feed.setOtherLinks(other);
+        syndication.icon().ifPresent(icon -> feed.setIcon(links.asset(snapshot.id(), icon)));
+        syndication.logo().ifPresent(logo -> feed.setLogo(links.asset(snapshot.id(), logo)));
         Document doc;
         try {
             doc = new WireFeedOutput().outputJDom(feed);
@@ -51,7 +55,18 @@ public final class AtomRenderer implements FeedRenderer {
         snapshot.definition().language().ifPresent(lang -> root.setAttribute("lang", lang, Namespace.XML_NAMESPACE));
         root.removeChildren("date", SyndFeeds.DC);
         root.removeChildren("language", SyndFeeds.DC);
-        for (Element entry : root.getChildren("entry", root.getNamespace())) {
+        root.removeChildren("subject", SyndFeeds.DC); // beside category
+        root.removeChildren("rights", SyndFeeds.DC); // beside rights
+        boolean media = MediaElements.needed(snapshot.entries(), false);
+        if (media) {
+            root.addNamespaceDeclaration(MediaElements.MEDIA);
+        }
+        List<Element> entryElements = root.getChildren("entry", root.getNamespace());
+        for (int i = 0; i < entryElements.size(); i++) {
+            Element entry = entryElements.get(i);
+            if (media) {
+                MediaElements.add(entry, snapshot.entries().get(i), List.of());
+            }
             entry.removeChildren("date", SyndFeeds.DC);
             entry.getChildren("author", root.getNamespace())
                     .removeIf(author -> author.getChildTextTrim("name", root.getNamespace()) == null

@@ -1,5 +1,6 @@
 package dispatch.feed;
 
+import dispatch.article.Media;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param related links to related entries and articles
  * @param externalUrl the article's original address, when it was published elsewhere first
  * @param contributors the people its credit lines name (reporting, editing)
+ * @param image the lead image, at an absolute URL
+ * @param enclosures files that go with it, at absolute URLs
  */
 public record Entry(
         String id,
@@ -33,7 +36,9 @@ public record Entry(
         List<String> categories,
         List<RelatedLink> related,
         Optional<String> externalUrl,
-        List<String> contributors) {
+        List<String> contributors,
+        Optional<Media.Image> image,
+        List<Media.Enclosure> enclosures) {
 
     /** Checks the entry; lists are copied. */
     public Entry {
@@ -44,11 +49,13 @@ public record Entry(
         categories = List.copyOf(categories);
         related = List.copyOf(related);
         contributors = List.copyOf(contributors);
+        enclosures = List.copyOf(enclosures);
     }
 
     /** This entry, updated at {@code time}. */
     public Entry updatedAt(Instant time) {
-        return new Entry(id, title, link, summary, contentHtml, published, time, author, categories, related, externalUrl, contributors);
+        return new Entry(id, title, link, summary, contentHtml, published, time, author, categories, related, externalUrl, contributors,
+                image, enclosures);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dispatch.feed;
 
 import dispatch.article.Block;
+import dispatch.article.FrontMatter;
+import dispatch.article.Media;
 import dispatch.feed.PublishedPost.Headline;
 import dispatch.feed.PublishedPost.Target;
 import dispatch.text.Html;
@@ -14,8 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +44,27 @@ public final class EntryAssembler {
         this.links = links;
     }
 
-    /** Assembles the snapshot of the feed {@code definition} describes, made of {@code posts}. */
+    /** Assembles the snapshot of the feed {@code definition} describes, made of {@code posts}, naming no files. */
     public FeedSnapshot assemble(FeedDefinition definition, List<Post> posts) {
+        return assemble(definition, posts, Map.of());
+    }
+
+    /**
+     * Assembles the snapshot of the feed {@code definition} describes, made of {@code posts}; the
+     * feed folder holds the files of {@code fileSizes} (name to bytes), which images and
+     * enclosures may name. A name whose file is not there is left out.
+     */
+    public FeedSnapshot assemble(FeedDefinition definition, List<Post> posts, Map<String, Long> fileSizes) {
+        return assemble(definition, definition.id(), posts, fileSizes, post -> true);
+    }
+
+    /**
+     * Assembles the snapshot of a feed derived from the posts of feed {@code feedId}, such as one
+     * category's: only the posts {@code include} takes, with the ids and links they have in that
+     * feed, linked to the others as the whole feed links them.
+     */
+    public FeedSnapshot assemble(FeedDefinition definition, String feedId, List<Post> posts, Map<String, Long> fileSizes,
+            Predicate<Post> include) {
         List<Post> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
         Map<String, Post> byTitle = new HashMap<>();
         for (Post p : sorted) {
@@ -51,9 +74,12 @@ public final class EntryAssembler {
         List<Entry> entries = new ArrayList<>();
         Instant updated = Instant.EPOCH;
         for (Post post : sorted) {
-            PublishedPost pp = publish(definition, post, byTitle);
+            if (!include.test(post)) {
+                continue;
+            }
+            PublishedPost pp = publish(definition, feedId, post, byTitle);
             published.add(pp);
-            entries.add(articleEntry(pp));
+            entries.add(articleEntry(definition, feedId, pp, fileSizes));
             for (Headline h : pp.headlines()) {
                 if (h.hasEntry()) {
                     entries.add(relatedEntry(pp, h));
@@ -73,8 +99,7 @@ public final class EntryAssembler {
         return new FeedSnapshot(definition, published, newest, updated);
     }
 
-    private PublishedPost publish(FeedDefinition definition, Post post, Map<String, Post> byTitle) {
-        String feedId = definition.id();
+    private PublishedPost publish(FeedDefinition definition, String feedId, Post post, Map<String, Post> byTitle) {
         String permalink = links.permalink(feedId, post.slug());
         String id = post.article().meta().id().orElseGet(() -> links.tag(feedId, post.slug(), post.published()));
         List<Headline> headlines = new ArrayList<>();
@@ -92,7 +117,60 @@ public final class EntryAssembler {
         return new PublishedPost(post, id, permalink, headlines);
     }
 
-    private static Entry articleEntry(PublishedPost pp) {
+    private Entry articleEntry(FeedDefinition definition, String feedId, PublishedPost pp, Map<String, Long> fileSizes) {
+        Post post = pp.post();
+        FrontMatter meta = post.article().meta();
+        Optional<Media.Image> image = image(feedId, post, fileSizes);
+        List<Media.Enclosure> enclosures = enclosures(feedId, post, fileSizes);
+        Optional<String> summary = Optional.of(post.article().summary().orElse(post.title()));
+        List<Entry.RelatedLink> related = pp.headlines().stream()
+                .filter(h -> h.target() != Target.ANCHOR)
+                .map(h -> new Entry.RelatedLink(h.href(), h.text()))
+                .toList();
+        String html = definition.syndication().content() == Syndication.ContentMode.SUMMARY
+                ? imageHtml(image) + "<p>" + Html.escape(summary.get()) + "</p>\n<p><a href=\"" + Html.escape(pp.permalink())
+                        + "\">Read the whole article</a></p>\n"
+                : imageHtml(image) + bodyHtml(pp);
+        return new Entry(pp.id(), post.title(), pp.permalink(), summary, html,
+                post.published(), post.updated(), post.article().author(),
+                post.article().categories(), related, meta.link(), post.article().page().contributors(), image, enclosures);
+    }
+
+    /** {@code post}'s lead image at its absolute URL; none when it names a file the feed folder does not hold. */
+    public Optional<Media.Image> image(String feedId, Post post, Map<String, Long> fileSizes) {
+        return post.article().meta().image()
+                .filter(i -> !Media.isFileName(i.url()) || fileSizes.containsKey(i.url()))
+                .map(i -> Media.isFileName(i.url()) ? i.at(links.file(feedId, i.url())) : i);
+    }
+
+    /** {@code post}'s enclosures at absolute URLs, a file in the feed folder with its length; one whose file is missing left out. */
+    public List<Media.Enclosure> enclosures(String feedId, Post post, Map<String, Long> fileSizes) {
+        List<Media.Enclosure> enclosures = new ArrayList<>();
+        for (Media.Enclosure e : post.article().meta().enclosures()) {
+            if (!Media.isFileName(e.url())) {
+                enclosures.add(e);
+            } else if (fileSizes.containsKey(e.url())) {
+                enclosures.add(e.at(links.file(feedId, e.url()), OptionalLong.of(fileSizes.get(e.url()))));
+            }
+        }
+        return enclosures;
+    }
+
+    /** The lead image as the first thing of an entry's content. */
+    private static String imageHtml(Optional<Media.Image> image) {
+        if (image.isEmpty()) {
+            return "";
+        }
+        Media.Image i = image.get();
+        StringBuilder html = new StringBuilder("<p><img src=\"").append(Html.escape(i.url())).append("\" alt=\"")
+                .append(Html.escape(i.alt().orElse(""))).append('"');
+        i.width().ifPresent(w -> html.append(" width=\"").append(w).append('"'));
+        i.height().ifPresent(h -> html.append(" height=\"").append(h).append('"'));
+        return html.append(" /></p>\n").toString();
+    }
+
+    /** The article's text, then its related headlines, as HTML. */
+    private static String bodyHtml(PublishedPost pp) {
         Post post = pp.post();
         int size = 256;
         for (Block block : post.article().body()) {
@@ -117,14 +195,7 @@ public final class EntryAssembler {
         if (html.length() == 0) {
             html.append("<p>").append(Html.escape(post.title())).append("</p>\n");
         }
-        List<Entry.RelatedLink> related = pp.headlines().stream()
-                .filter(h -> h.target() != Target.ANCHOR)
-                .map(h -> new Entry.RelatedLink(h.href(), h.text()))
-                .toList();
-        Optional<String> summary = Optional.of(post.article().summary().orElse(post.title()));
-        return new Entry(pp.id(), post.title(), pp.permalink(), summary, html.toString(),
-                post.published(), post.updated(), post.article().author(),
-                post.article().categories(), related, post.article().meta().link(), post.article().page().contributors());
+        return html.toString();
     }
 
     private static Entry relatedEntry(PublishedPost pp, Headline h) {
@@ -134,7 +205,7 @@ public final class EntryAssembler {
         String id = relatedId(pp.id(), h.fragment());
         return new Entry(id, h.text(), h.href(), Optional.of("Related to: " + post.title()), html, post.published(), post.updated(),
                 post.article().author(), post.article().categories(),
-                List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty(), List.of());
+                List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty(), List.of(), Optional.empty(), List.of());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
  *     {@code max-age}
  * @param related how related headlines are published
  * @param limit how many entries a feed document holds, newest first
+ * @param syndication images, rights, categories, the publisher's site and the content mode
  */
 public record FeedDefinition(
         String id,
@@ -26,7 +27,8 @@ public record FeedDefinition(
         String author,
         Duration ttl,
         RelatedMode related,
-        int limit) {
+        int limit,
+        Syndication syndication) {
 
     /** The {@code ttl} used when {@code feed.yaml} has none. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
@@ -42,8 +44,20 @@ public record FeedDefinition(
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(related, "related");
+        Objects.requireNonNull(syndication, "syndication");
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
+    }
+
+    /** A definition with nothing beyond the basics ({@link Syndication#NONE}). */
+    public FeedDefinition(String id, String title, String description, Optional<String> language, String author, Duration ttl,
+            RelatedMode related, int limit) {
+        this(id, title, description, language, author, ttl, related, limit, Syndication.NONE);
+    }
+
+    /** This definition under another {@code id} and {@code title}, for a feed derived from it. */
+    public FeedDefinition derived(String newId, String newTitle, String newDescription) {
+        return new FeedDefinition(newId, newTitle, newDescription, language, author, ttl, related, limit, syndication);
     }
 }

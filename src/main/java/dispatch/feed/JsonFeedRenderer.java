@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dispatch.article.Media;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,9 +47,15 @@ public final class JsonFeedRenderer implements FeedRenderer {
             json.writeStartObject();
             json.writeStringField("version", VERSION);
             json.writeStringField("title", def.title());
-            json.writeStringField("home_page_url", links.feedHome(def.id()));
+            Syndication syndication = def.syndication();
+            json.writeStringField("home_page_url", syndication.link().orElse(links.feedHome(def.id())));
             json.writeStringField("feed_url", links.feed(def.id(), FeedFormat.JSON));
             json.writeStringField("description", def.description());
+            if (syndication.icon().isPresent() || syndication.logo().isPresent()) {
+                String icon = links.asset(def.id(), syndication.icon().or(syndication::logo).get());
+                json.writeStringField("icon", icon);
+                json.writeStringField("favicon", icon);
+            }
             if (def.language().isPresent()) {
                 json.writeStringField("language", def.language().get());
             }
@@ -62,6 +69,17 @@ public final class JsonFeedRenderer implements FeedRenderer {
                     json.writeEndObject();
                 }
                 json.writeEndArray();
+            }
+            if (syndication.rights().isPresent() || syndication.license().isPresent()) {
+                // JSON Feed has no rights: a custom object, which readers that do not know it ignore
+                json.writeObjectFieldStart("_dispatch");
+                if (syndication.rights().isPresent()) {
+                    json.writeStringField("rights", syndication.rights().get());
+                }
+                if (syndication.license().isPresent()) {
+                    json.writeStringField("license", syndication.license().get());
+                }
+                json.writeEndObject();
             }
             json.writeArrayFieldStart("items");
             for (Entry e : snapshot.entries()) {
@@ -87,6 +105,9 @@ public final class JsonFeedRenderer implements FeedRenderer {
         if (e.summary().isPresent()) {
             json.writeStringField("summary", e.summary().get());
         }
+        if (e.image().isPresent()) {
+            json.writeStringField("image", e.image().get().url());
+        }
         json.writeStringField("date_published", rfc3339(e.published()));
         json.writeStringField("date_modified", rfc3339(e.updated()));
         if (e.author().isPresent()) {
@@ -97,6 +118,19 @@ public final class JsonFeedRenderer implements FeedRenderer {
             json.writeArrayFieldStart("tags");
             for (String tag : tags) {
                 json.writeString(tag);
+            }
+            json.writeEndArray();
+        }
+        if (!e.enclosures().isEmpty()) {
+            json.writeArrayFieldStart("attachments");
+            for (Media.Enclosure a : e.enclosures()) {
+                json.writeStartObject();
+                json.writeStringField("url", a.url());
+                json.writeStringField("mime_type", a.type());
+                if (a.length().isPresent()) {
+                    json.writeNumberField("size_in_bytes", a.length().getAsLong());
+                }
+                json.writeEndObject();
             }
             json.writeEndArray();
         }

@@ -1,5 +1,6 @@
 package dispatch.feed;
 
+import dispatch.article.Media;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,11 @@ public final class Links {
         return base;
     }
 
+    /** These links advertising no hub: for feeds no hub takes as topics (category and combined feeds). */
+    public Links withoutHubs() {
+        return hubs.isEmpty() ? this : new Links(base, List.of());
+    }
+
     /** The WebSub hubs every feed advertises, the first preferred; empty when there are none. */
     public List<String> hubs() {
         return hubs;
@@ -93,6 +99,26 @@ public final class Links {
     /** A feed document in one format. */
     public String feed(String feedId, FeedFormat format) {
         return base + "/feeds/" + feedId + "/" + format.fileName();
+    }
+
+    /** A file served from a feed's folder: its icon, logo, or an article's image or enclosure. */
+    public String file(String feedId, String name) {
+        return base + "/feeds/" + feedId + "/" + name;
+    }
+
+    /** An image or file a feed names: a file name in its folder as served, an absolute URL as it is. */
+    public String asset(String feedId, String urlOrFileName) {
+        return Media.isFileName(urlOrFileName) ? file(feedId, urlOrFileName) : urlOrFileName;
+    }
+
+    /** A category feed's document in one format. */
+    public String categoryFeed(String feedId, String category, FeedFormat format) {
+        return base + "/feeds/" + feedId + "/categories/" + category + "/" + format.fileName();
+    }
+
+    /** A category feed's HTML page. */
+    public String categoryHome(String feedId, String category) {
+        return base + "/feeds/" + feedId + "/categories/" + category + "/";
     }
 
     /** An article's permalink page. */

@@ -31,8 +31,15 @@ public final class Representation {
     private final String gzipEtag;
     private final String contentType;
     private final Instant lastModified;
+    private final boolean gzipped;
 
     private Representation(ByteBuffer body, ByteBuffer gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified) {
+        this(body, gzipBody, etag, gzipEtag, contentType, lastModified, true);
+    }
+
+    private Representation(ByteBuffer body, ByteBuffer gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified,
+            boolean gzipped) {
+        this.gzipped = gzipped;
         this.body = body;
         this.gzipBody = gzipBody;
         this.etag = etag;
@@ -58,6 +65,21 @@ public final class Representation {
         return prepare(body, contentType, lastModified, gzipLevel, bytes -> ByteBuffer.wrap(bytes).asReadOnlyBuffer());
     }
 
+    /**
+     * Prepares {@code body}, already compressed (an image, audio, video), for serving as it is,
+     * off the heap: it has no gzip body ({@link #hasGzip()} is false), and is served identity-encoded to every client.
+     */
+    public static Representation uncompressed(byte[] body, String contentType, Instant lastModified) {
+        ByteBuffer stored = offHeap(body);
+        String tag = entityTag(body);
+        return new Representation(stored, stored, tag, tag, contentType, lastModified, false);
+    }
+
+    /** Whether a gzip body exists; if not, {@link #gzipBody()} is the identity body. */
+    public boolean hasGzip() {
+        return gzipped;
+    }
+
     /** Gzips {@code body}, tags both bodies, and keeps each as {@code store} makes it. */
     private static Representation prepare(byte[] body, String contentType, Instant lastModified, int gzipLevel,
             Function<byte[], ByteBuffer> store) {
@@ -71,7 +93,7 @@ public final class Representation {
 
     /** The same representation, last modified at {@code instant} instead. */
     public Representation withLastModified(Instant instant) {
-        return new Representation(body, gzipBody, etag, gzipEtag, contentType, instant);
+        return new Representation(body, gzipBody, etag, gzipEtag, contentType, instant, gzipped);
     }
 
     /** The identity-encoded bytes: a read-only buffer of its own, from the first byte to the last. */

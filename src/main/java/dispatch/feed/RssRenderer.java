@@ -1,18 +1,22 @@
 package dispatch.feed;
 
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Image;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import java.util.Date;
+import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
  * Writes RSS 2.0 with Rome, then mends what Rome leaves out or doubles: adds
- * {@code atom:link rel="self"} and one {@code rel="hub"} per WebSub hub, and removes the {@code dc:date} Rome writes beside each
- * {@code pubDate} and the {@code dc:language} beside {@code language} (the W3C validator warns
- * about both on one element), and the {@code managingEditor} it makes of the author's name (RSS
+ * {@code atom:link rel="self"}, one {@code rel="hub"} per WebSub hub, a {@code rel="license"}, the
+ * logo (or icon) as {@code image}, and Media RSS for images and enclosures past the first; removes the {@code dc:date} Rome writes beside each
+ * {@code pubDate}, the {@code dc:language} beside {@code language}, {@code dc:subject} beside
+ * {@code category} and {@code dc:rights} beside {@code copyright} (the W3C validator warns about
+ * each pair on one element), and the {@code managingEditor} it makes of the author's name (RSS
  * wants an e-mail address there).
  */
 public final class RssRenderer implements FeedRenderer {
@@ -38,6 +42,14 @@ public final class RssRenderer implements FeedRenderer {
         channel.setPubDate(Date.from(snapshot.updated()));
         channel.setTtl((int) Math.max(1, snapshot.definition().ttl().toMinutes()));
         channel.setDocs("https://www.rssboard.org/rss-specification");
+        Syndication syndication = snapshot.definition().syndication();
+        syndication.logo().or(syndication::icon).ifPresent(url -> {
+            Image image = new Image();
+            image.setUrl(links.asset(snapshot.id(), url));
+            image.setTitle(snapshot.definition().title());
+            image.setLink(channel.getLink());
+            channel.setImage(image);
+        });
         Document doc;
         try {
             doc = new WireFeedOutput().outputJDom(channel);
@@ -56,11 +68,31 @@ public final class RssRenderer implements FeedRenderer {
         for (String hub : links.hubs()) {
             channelElement.addContent(++at, new Element("link", ATOM).setAttribute("href", hub).setAttribute("rel", "hub"));
         }
+        if (syndication.license().isPresent()) {
+            channelElement.addContent(++at, new Element("link", ATOM).setAttribute("href", syndication.license().get()).setAttribute("rel", "license"));
+        }
         channelElement.removeChildren("date", SyndFeeds.DC);
         channelElement.removeChildren("language", SyndFeeds.DC);
+        channelElement.removeChildren("subject", SyndFeeds.DC); // beside category
+        channelElement.removeChildren("rights", SyndFeeds.DC); // beside copyright
+        Element imageElement = channelElement.getChild("image");
+        if (imageElement != null) { // Rome writes -1 for a size it was not given; RSS wants none then
+            imageElement.removeChildren("width");
+            imageElement.removeChildren("height");
+        }
         channelElement.removeChildren("managingEditor");
-        for (Element item : channelElement.getChildren("item")) {
+        boolean media = MediaElements.needed(snapshot.entries(), true);
+        if (media) {
+            rss.addNamespaceDeclaration(MediaElements.MEDIA);
+        }
+        List<Element> items = channelElement.getChildren("item");
+        for (int i = 0; i < items.size(); i++) {
+            Element item = items.get(i);
             item.removeChildren("date", SyndFeeds.DC);
+            if (media) {
+                Entry entry = snapshot.entries().get(i);
+                MediaElements.add(item, entry, entry.enclosures().size() > 1 ? entry.enclosures().subList(1, entry.enclosures().size()) : List.of());
+            }
         }
         return SyndFeeds.writeWithHexReferences(doc);
     }

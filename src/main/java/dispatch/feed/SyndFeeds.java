@@ -5,6 +5,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -13,6 +15,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
+import dispatch.article.Media;
 import dispatch.text.Html;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,8 +49,16 @@ final class SyndFeeds {
         feed.setTitle(def.title());
         feed.setDescription(def.description());
         def.language().ifPresent(feed::setLanguage);
-        feed.setLink(links.feedHome(def.id()));
+        feed.setLink(def.syndication().link().orElse(links.feedHome(def.id())));
         feed.setUri(links.feedHome(def.id()));
+        def.syndication().rights().ifPresent(feed::setCopyright);
+        List<SyndCategory> feedCategories = new ArrayList<>();
+        for (String c : def.syndication().categories()) {
+            SyndCategory sc = new SyndCategoryImpl();
+            sc.setName(c);
+            feedCategories.add(sc);
+        }
+        feed.setCategories(feedCategories);
         feed.setPublishedDate(Date.from(snapshot.updated()));
         feed.setAuthors(List.of(person(def.author())));
         feed.setGenerator("Dispatch");
@@ -99,6 +110,21 @@ final class SyndFeeds {
             entryLinks.add(link("related", r.href(), "text/html", r.title().indexOf('<') < 0 ? r.title() : null));
         }
         e.externalUrl().ifPresent(u -> entryLinks.add(link("via", u, null, null)));
+        if (atom) {
+            for (Media.Enclosure enclosure : e.enclosures()) {
+                SyndLink l = link("enclosure", enclosure.url(), enclosure.type(), null);
+                enclosure.length().ifPresent(l::setLength);
+                entryLinks.add(l);
+            }
+        } else if (!e.enclosures().isEmpty()) {
+            // RSS 2.0 allows one enclosure per item: the first; the others become media:content
+            Media.Enclosure first = e.enclosures().get(0);
+            SyndEnclosure enclosure = new SyndEnclosureImpl();
+            enclosure.setUrl(first.url());
+            enclosure.setType(first.type());
+            enclosure.setLength(first.length().orElse(0)); // 0 when unknown, as the RSS Best Practices Profile says
+            se.setEnclosures(List.of(enclosure));
+        }
         se.setLinks(entryLinks);
         return se;
     }

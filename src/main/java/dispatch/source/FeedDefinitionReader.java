@@ -1,27 +1,35 @@
 package dispatch.source;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dispatch.article.Media;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.RelatedMode;
+import dispatch.feed.Syndication;
 import dispatch.text.StrictYaml;
 import dispatch.text.TextDecoder;
 import dispatch.text.TextException;
 import dispatch.text.XmlText;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Reads a {@code feed.yaml}. Keys: {@code title} (required), {@code description}, {@code language},
  * {@code author}, {@code ttl} (minutes), {@code related-headlines} ({@code entries} or
- * {@code links}), {@code limit}. Unknown keys are refused, so a misspelt key is reported rather
+ * {@code links}), {@code limit}, and for syndication {@code icon}, {@code logo}, {@code rights},
+ * {@code license}, {@code categories}, {@code link}, {@code content} ({@code full} or
+ * {@code summary}). Unknown keys are refused, so a misspelt key is reported rather
  * than silently ignored.
  */
 public final class FeedDefinitionReader {
 
     /** The keys a {@code feed.yaml} may hold. */
-    public static final String KEYS = "title, description, language, author, ttl, related-headlines, limit";
+    public static final String KEYS = "title, description, language, author, ttl, related-headlines, limit, icon, logo, rights, license, "
+            + "categories, link, content";
 
     /** The longest {@code ttl}: a week. */
     static final long MAX_TTL_MINUTES = 7 * 24 * 60;
@@ -81,7 +89,60 @@ public final class FeedDefinitionReader {
                 blank(raw.author) ? title : clean(raw.author),
                 raw.ttl == null ? FeedDefinition.DEFAULT_TTL : Duration.ofMinutes(raw.ttl),
                 mode,
-                raw.limit == null ? FeedDefinition.DEFAULT_LIMIT : raw.limit.intValue());
+                raw.limit == null ? FeedDefinition.DEFAULT_LIMIT : raw.limit.intValue(),
+                syndication(raw));
+    }
+
+    private static Syndication syndication(Raw raw) throws FeedDefinitionException {
+        Syndication.ContentMode content;
+        try {
+            content = raw.content == null ? Syndication.ContentMode.FULL
+                    : Syndication.ContentMode.valueOf(raw.content.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FeedDefinitionException("'content' must be 'full' or 'summary', was '" + raw.content + "'", e);
+        }
+        return new Syndication(
+                image("icon", raw.icon),
+                image("logo", raw.logo),
+                Optional.ofNullable(raw.rights).filter(r -> !r.isBlank()).map(FeedDefinitionReader::clean),
+                url("license", raw.license),
+                raw.categories == null ? List.of()
+                        : raw.categories.stream().filter(c -> c != null && !c.isBlank()).map(FeedDefinitionReader::clean).distinct().toList(),
+                url("link", raw.link),
+                content);
+    }
+
+    /** An image: an absolute http(s) URL, or the name of a file in the feed folder. */
+    private static Optional<String> image(String key, String value) throws FeedDefinitionException {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        if (Media.isFileName(v)) {
+            if (Media.typeOf(v).filter(t -> t.startsWith("image/")).isEmpty()) {
+                throw new FeedDefinitionException("'" + key + "' must be an image (png, jpg, gif, webp, avif, ico), was '" + v + "'");
+            }
+            return Optional.of(v);
+        }
+        return url(key, v);
+    }
+
+    private static Optional<String> url(String key, String value) throws FeedDefinitionException {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        try {
+            URI uri = new URI(v);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return Optional.of(v);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new FeedDefinitionException("'" + key + "' must be an absolute http or https URL"
+                + (key.equals("icon") || key.equals("logo") ? " or a file in the feed folder" : "") + ", was '" + v + "'");
     }
 
     private static boolean blank(String s) {
@@ -102,5 +163,12 @@ public final class FeedDefinitionReader {
         @JsonProperty Long ttl;
         @JsonProperty("related-headlines") String relatedHeadlines;
         @JsonProperty Long limit;
+        @JsonProperty String icon;
+        @JsonProperty String logo;
+        @JsonProperty String rights;
+        @JsonProperty String license;
+        @JsonProperty List<String> categories;
+        @JsonProperty String link;
+        @JsonProperty String content;
     }
 }

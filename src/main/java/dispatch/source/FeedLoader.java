@@ -176,7 +176,7 @@ public final class FeedLoader {
                 problems.accept(new Problem(relative(file), "cannot be parsed: " + e));
             }
         }
-        return new LoadedFeed(definition, posts);
+        return new LoadedFeed(definition, posts, new FeedFiles(files, this::relative).read(dir, definition, posts, slugs, problems));
     }
 
     /**

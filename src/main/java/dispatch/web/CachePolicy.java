@@ -60,6 +60,11 @@ final class CachePolicy {
         return page(html, lastModified, ttl, VARY);
     }
 
+    /** A file served from a feed's folder (an image, an enclosure), kept for the feed's {@code ttl}. */
+    Served feedFile(Representation r, Duration ttl) {
+        return new Served(r, cacheControl(ttl), VARY);
+    }
+
     /** The HTML list of all feeds. */
     Served listPage(String html, Instant lastModified) {
         return page(html, lastModified, LIST_MAX_AGE, VARY);

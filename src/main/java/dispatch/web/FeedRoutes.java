@@ -66,23 +66,45 @@ public class FeedRoutes {
     }
 
     /**
-     * Everything under {@code /feeds/}: {@code /feeds/<feed>}, {@code /feeds/<feed>/} and
-     * {@code /feeds/<feed>/<name>}, told apart by their slashes. One plain handler rather than a
-     * route per shape: the router would match each path against every shape's regular
-     * expression and decode its parameters, on every request.
+     * Everything under {@code /feeds/}: {@code /feeds/<feed>}, {@code /feeds/<feed>/},
+     * {@code /feeds/<feed>/<name>}, {@code /feeds/<feed>/categories/<category>/} and
+     * {@code /feeds/<feed>/categories/<category>/<name>}, told apart by their slashes. One plain
+     * handler rather than a route per shape: the router would match each path against every
+     * shape's regular expression and decode its parameters, on every request.
      */
     void feeds(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         int start = FEEDS.length();
-        int slash = path.indexOf('/', start);
         if (path.length() <= start || !path.startsWith(FEEDS)) {
             nothingHere(ctx);
-        } else if (slash < 0) {
-            feedWithoutSlash(ctx, path.substring(start));
-        } else if (slash == path.length() - 1) {
-            feedHome(ctx, path.substring(start, slash));
-        } else if (path.indexOf('/', slash + 1) < 0) {
-            feedFile(ctx, path.substring(start, slash), path.substring(slash + 1));
+            return;
+        }
+        String[] parts = path.substring(start).split("/", -1);
+        if (parts.length == 1) {
+            feedWithoutSlash(ctx, parts[0]);
+        } else if (parts.length == 2 && parts[1].isEmpty()) {
+            feedHome(ctx, parts[0]);
+        } else if (parts.length == 2) {
+            feedFile(ctx, parts[0], parts[1]);
+        } else if (parts.length == 4 && parts[1].equals("categories") && !parts[2].isEmpty()) {
+            category(ctx, parts[0], parts[2], parts[3]);
+        } else {
+            nothingHere(ctx);
+        }
+    }
+
+    /** {@code /feeds/<feed>/categories/<category>/} and its documents. */
+    private void category(RoutingContext ctx, String feed, String category, String name) {
+        if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
+            noSuchFeed(ctx, feed, () -> category(ctx, feed, category, name));
+            return;
+        }
+        FeedFormat format = FeedFormat.byFileName(name);
+        Supplier<String> missing = () -> "Feed '" + feed + "' has no articles in a category '" + category + "'.";
+        if (name.isEmpty()) {
+            serve(ctx, site.categoryHome(feed, category), missing);
+        } else if (format != null) {
+            serve(ctx, site.categoryDocument(feed, category, format), missing);
         } else {
             nothingHere(ctx);
         }
@@ -90,7 +112,7 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>}: redirects to the feed's home page. */
     private void feedWithoutSlash(RoutingContext ctx, String feed) {
-        if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
+        if ((!FeedId.isValid(feed) || !site.hasFeed(feed)) && !site.isCombined(feed)) {
             noSuchFeed(ctx, feed, () -> feedWithoutSlash(ctx, feed));
         } else if (allowed(ctx)) {
             ctx.response().setStatusCode(301).putHeader(HttpHeaders.DATE, HttpClock.date())
@@ -100,6 +122,10 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>/}: the feed's home page. */
     private void feedHome(RoutingContext ctx, String feed) {
+        if (site.isCombined(feed) && !site.starting()) {
+            serve(ctx, site.combinedHome(), () -> "");
+            return;
+        }
         Served home = FeedId.isValid(feed) ? site.feedHome(feed) : null;
         if (home == null) {
             noSuchFeed(ctx, feed, () -> feedHome(ctx, feed));
@@ -108,8 +134,13 @@ public class FeedRoutes {
         }
     }
 
-    /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, {@code feed.json}, or an article's permalink page. */
+    /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, {@code feed.json}, a file of the feed's folder, or an article's permalink page. */
     private void feedFile(RoutingContext ctx, String feed, String name) {
+        FeedFormat combined = site.isCombined(feed) && !site.starting() ? FeedFormat.byFileName(name) : null;
+        if (combined != null) {
+            serve(ctx, site.combinedDocument(combined), () -> "");
+            return;
+        }
         if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
             noSuchFeed(ctx, feed, () -> feedFile(ctx, feed, name));
             return;
@@ -119,7 +150,8 @@ public class FeedRoutes {
             boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
             serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");
         } else {
-            serve(ctx, site.article(feed, name), () -> "Feed '" + feed + "' has no article '" + name + "'.");
+            Served file = site.file(feed, name);
+            serve(ctx, file != null ? file : site.article(feed, name), () -> "Feed '" + feed + "' has no article '" + name + "'.");
         }
     }
 

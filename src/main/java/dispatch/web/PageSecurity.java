@@ -28,11 +28,15 @@ final class PageSecurity {
     static final CharSequence NOTHING_ALLOWED = HttpHeaders.createOptimized("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
 
     private static final Pattern STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
+    private static final Pattern LEAD_IMAGE = Pattern.compile("<img class=\"lead\" src=\"([^\"]*)\"");
 
     private PageSecurity() {
     }
 
-    /** The {@code Content-Security-Policy} of {@code html}: nothing but its own inline styles. */
+    /**
+     * The {@code Content-Security-Policy} of {@code html}: nothing but its own inline styles and,
+     * on an article's page, its lead image (that URL only).
+     */
     static CharSequence policyFor(String html) {
         Set<String> hashes = new LinkedHashSet<>();
         Matcher m = STYLE.matcher(html);
@@ -40,7 +44,9 @@ final class PageSecurity {
             hashes.add("'sha256-" + sha256(m.group(1)) + "'");
         }
         String styles = hashes.isEmpty() ? "" : "; style-src " + String.join(" ", hashes);
-        return HttpHeaders.createOptimized("default-src 'none'" + styles + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        Matcher image = LEAD_IMAGE.matcher(html);
+        String images = image.find() ? "; img-src " + image.group(1).replace("&amp;", "&").replace(";", "%3B").replace(",", "%2C").replace(" ", "%20") : "";
+        return HttpHeaders.createOptimized("default-src 'none'" + styles + images + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     }
 
     private static String sha256(String text) {

@@ -11,11 +11,11 @@ final class Pages {
     private Pages() {
     }
 
-    /** The site's index: every feed with its URLs and autodiscovery links, and the OPML list's URL. */
-    static native TemplateInstance index(List<FeedView> feeds, String opml);
+    /** The site's index: every feed with its URLs and autodiscovery links, the OPML list's URL, and the combined feed (or null). */
+    static native TemplateInstance index(List<FeedView> feeds, String opml, FeedView all);
 
-    /** A feed's home page: its articles, newest first, and how to subscribe. */
-    static native TemplateInstance feed(FeedView feed, List<ArticleView> articles);
+    /** A feed's home page: its articles, newest first, how to subscribe, and its category feeds. */
+    static native TemplateInstance feed(FeedView feed, List<ArticleView> articles, List<FeedView> categories);
 
     /**
      * What a browser shows at a feed document's URL.

@@ -29,7 +29,7 @@ final class Responder {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = ctx.response();
         MultiMap in = request.headers();
-        boolean gzip = AcceptEncoding.allowsGzip(in.get(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = served.compressible && AcceptEncoding.allowsGzip(in.get(HttpHeaders.ACCEPT_ENCODING));
         String etag = gzip ? served.gzipEtag : served.etag;
         String ifNoneMatch = in.get(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && !ifNoneMatch.equals(etag)) {

@@ -30,6 +30,8 @@ final class Served {
     final CharSequence pagePolicy;
     /** The {@code Link} header of a feed document (self and hubs); null for other documents. */
     final CharSequence link;
+    /** Whether a gzip body exists; images and media are served as they are to everyone. */
+    final boolean compressible;
     final Representation representation;
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */
@@ -44,6 +46,7 @@ final class Served {
      */
     Served(Representation r, String cacheControl, String vary, CharSequence pagePolicy, String link) {
         this.representation = r;
+        this.compressible = r.hasGzip();
         this.pagePolicy = pagePolicy;
         this.link = link == null ? null : HttpHeaders.createOptimized(link);
         this.body = wrap(r.body());

@@ -4,6 +4,7 @@ import dispatch.catalog.Catalog;
 import dispatch.catalog.CatalogService;
 import dispatch.catalog.RenderedFeed;
 import dispatch.config.DispatchConfig;
+import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Links;
@@ -36,6 +37,8 @@ public class Site {
     private final DispatchConfig config;
     private final Links links;
     private final CachePolicy policy;
+    private final DerivedSite derived;
+    private final EntryAssembler media;
     private volatile Prepared prepared;
 
     /** A site serving the store's catalog. */
@@ -44,6 +47,8 @@ public class Site {
         this.config = config;
         this.links = store.links();
         this.policy = new CachePolicy(config.cache(), config.gzipLevel());
+        this.derived = new DerivedSite(store.derived(), config.allFeed(), links, policy);
+        this.media = new EntryAssembler(links);
     }
 
     /** The links every page and feed is built with. */
@@ -90,7 +95,7 @@ public class Site {
         Prepared p = current();
         return p.page("/", () -> {
             List<FeedView> feeds = p.catalog.feeds().values().stream().map(f -> FeedView.of(f.snapshot().definition(), links)).toList();
-            return policy.listPage(Pages.index(feeds, links.opml()).render(), p.lastModified());
+            return policy.listPage(Pages.index(feeds, links.opml(), derived.combinedView(p.catalog)).render(), p.lastModified());
         });
     }
 
@@ -126,8 +131,8 @@ public class Site {
         return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
             List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-            return policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles).render(), feed.lastModified(),
-                    s.definition().ttl());
+            return policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, derived.categoryViews(feed)).render(),
+                    feed.lastModified(), s.definition().ttl());
         });
     }
 
@@ -137,9 +142,48 @@ public class Site {
         RenderedFeed feed = p.catalog.feeds().get(id);
         Map<String, PublishedPost> posts = p.posts.get(id);
         PublishedPost pp = posts == null ? null : posts.get(slug);
-        return pp == null ? null : p.page(id + "/" + slug, () -> policy.feedPage(
-                Pages.article(FeedView.of(feed.snapshot().definition(), links), ArticleView.of(pp)).render(),
-                feed.lastModified(), feed.snapshot().definition().ttl()));
+        return pp == null ? null : p.page(id + "/" + slug, () -> {
+            Map<String, Long> sizes = new HashMap<>();
+            feed.files().forEach((name, r) -> sizes.put(name, (long) r.body().remaining()));
+            ArticleView view = ArticleView.of(pp, media.image(id, pp.post(), sizes).orElse(null), media.enclosures(id, pp.post(), sizes));
+            return policy.feedPage(Pages.article(FeedView.of(feed.snapshot().definition(), links), view).render(),
+                    feed.lastModified(), feed.snapshot().definition().ttl());
+        });
+    }
+
+    /** File {@code name} of feed {@code id}'s folder (its icon, an article's image or enclosure); null when it serves none. */
+    Served file(String id, String name) {
+        Prepared p = current();
+        RenderedFeed feed = p.catalog.feeds().get(id);
+        Representation r = feed == null ? null : feed.files().get(name);
+        return r == null ? null : p.page("file:" + id + "/" + name, () -> policy.feedFile(r, feed.snapshot().definition().ttl()));
+    }
+
+    /** Category {@code slug}'s document of feed {@code id} in {@code format}; null when there is none. */
+    Served categoryDocument(String id, String slug, FeedFormat format) {
+        RenderedFeed feed = current().catalog.feeds().get(id);
+        return feed == null ? null : derived.categoryDocument(feed, slug, format);
+    }
+
+    /** Category {@code slug}'s page of feed {@code id}; null when there is none. */
+    Served categoryHome(String id, String slug) {
+        RenderedFeed feed = current().catalog.feeds().get(id);
+        return feed == null ? null : derived.categoryHome(feed, slug);
+    }
+
+    /** Whether {@code id} names the combined feed of all feeds. */
+    boolean isCombined(String id) {
+        return derived.isCombined(id, current().catalog);
+    }
+
+    /** The combined feed's document in {@code format}. */
+    Served combinedDocument(FeedFormat format) {
+        return derived.combinedDocument(current().catalog, format);
+    }
+
+    /** The combined feed's page. */
+    Served combinedHome() {
+        return derived.combinedHome(current().catalog);
     }
 
     /** What is prepared for the store's current catalog; prepared once per catalog. */

@@ -38,9 +38,10 @@ class DiscoveryTest {
         assertEquals("2.0", doc.getRootElement().getAttributeValue("version"));
         List<Element> outlines = doc.getRootElement().getChild("body").getChildren("outline");
         assertEquals(List.of("http://localhost:8080/feeds/edge/atom.xml", "http://localhost:8080/feeds/linked/atom.xml",
-                "http://localhost:8080/feeds/world/atom.xml"), outlines.stream().map(o -> o.getAttributeValue("xmlUrl")).toList());
-        assertEquals("World News", outlines.get(2).getAttributeValue("text"));
-        assertEquals("http://localhost:8080/feeds/world/", outlines.get(2).getAttributeValue("htmlUrl"));
+                "http://localhost:8080/feeds/rich/atom.xml", "http://localhost:8080/feeds/world/atom.xml"),
+                outlines.stream().map(o -> o.getAttributeValue("xmlUrl")).toList());
+        assertEquals("World News", outlines.get(3).getAttributeValue("text"));
+        assertEquals("http://localhost:8080/feeds/world/", outlines.get(3).getAttributeValue("htmlUrl"));
         Http.raw().header("If-None-Match", r.header("ETag")).get("/feeds.opml").then().statusCode(304);
         Http.raw().head("/feeds.opml").then().statusCode(200).body(emptyString());
     }

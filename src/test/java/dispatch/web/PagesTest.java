@@ -107,7 +107,7 @@ class PagesTest {
     void healthListsEverySkippedFileWithItsReason() {
         Http.raw().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'content' }.data.feeds", equalTo(3))
+                .body("checks.find { it.name == 'content' }.data.feeds", equalTo(4))
                 .body("checks.find { it.name == 'content' }.data.skipped", equalTo(10))
                 .body("checks.find { it.name == 'content' }.data.'test-feeds/edge/2024-05-06-utf16.txt'", containsString("UTF-16"))
                 .body("checks.find { it.name == 'content' }.data.'test-feeds/edge/2024-05-07-passwd.txt'", containsString("outside the folder"))

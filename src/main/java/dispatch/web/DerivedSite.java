@@ -1,0 +1,120 @@
+package dispatch.web;
+
+import dispatch.catalog.Catalog;
+import dispatch.catalog.DerivedFeeds;
+import dispatch.catalog.RenderedFeed;
+import dispatch.config.DispatchConfig;
+import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedSnapshot;
+import dispatch.feed.Links;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the site serves of feeds made of other feeds: each category feed of a feed, with its page,
+ * and the combined feed of all feeds. Each is rendered on its first request after the feed (or,
+ * for the combined feed, the catalog) it is made of changed, then kept: rendered once per change,
+ * served with the same caching contract as any feed. They carry a {@code Link: rel="self"} but
+ * no hub.
+ */
+final class DerivedSite {
+
+    /** A derived feed's documents and page, and what they were made from. */
+    private record Prepared(Object source, Map<FeedFormat, Served> documents, Served home, FeedSnapshot snapshot) {
+    }
+
+    private final DerivedFeeds derived;
+    private final DispatchConfig.AllFeed all;
+    private final Links links;
+    private final CachePolicy policy;
+    private final Map<String, Prepared> categories = new ConcurrentHashMap<>();
+    private volatile Prepared combined;
+
+    DerivedSite(DerivedFeeds derived, DispatchConfig.AllFeed all, Links links, CachePolicy policy) {
+        this.derived = derived;
+        this.all = all;
+        this.links = links;
+        this.policy = policy;
+    }
+
+    /** The views of {@code feed}'s category feeds, for its page. */
+    List<FeedView> categoryViews(RenderedFeed feed) {
+        return DerivedFeeds.categories(feed).entrySet().stream().map(c -> FeedView.of(
+                feed.snapshot().definition().derived(feed.id() + "/categories/" + c.getKey(), feed.snapshot().definition().title() + ": " + c.getValue(), ""),
+                links)).toList();
+    }
+
+    /** The document of category {@code slug} of {@code feed} in {@code format}, or null when its articles use no such category. */
+    Served categoryDocument(RenderedFeed feed, String slug, FeedFormat format) {
+        return category(feed, slug).map(p -> p.documents.get(format)).orElse(null);
+    }
+
+    /** The page of category {@code slug} of {@code feed}, or null. */
+    Served categoryHome(RenderedFeed feed, String slug) {
+        return category(feed, slug).map(Prepared::home).orElse(null);
+    }
+
+    /** Whether {@code /feeds/<id>/} is the combined feed: it is enabled and no feed has its name. */
+    boolean isCombined(String id, Catalog catalog) {
+        return all.enabled() && DerivedFeeds.ALL.equals(id) && !catalog.feeds().containsKey(id);
+    }
+
+    /** The view of the combined feed, for the index; null when there is none. */
+    FeedView combinedView(Catalog catalog) {
+        if (!isCombined(DerivedFeeds.ALL, catalog)) {
+            return null;
+        }
+        String id = DerivedFeeds.ALL;
+        return new FeedView(id, all.title(), "Every feed of this site, newest first", "en", links.feedHome(id), links.feed(id, FeedFormat.RSS),
+                links.feed(id, FeedFormat.ATOM), links.feed(id, FeedFormat.JSON), links.index());
+    }
+
+    /** The combined feed's document in {@code format}. */
+    Served combinedDocument(Catalog catalog, FeedFormat format) {
+        return combined(catalog).documents.get(format);
+    }
+
+    /** The combined feed's page. */
+    Served combinedHome(Catalog catalog) {
+        return combined(catalog).home;
+    }
+
+    private Optional<Prepared> category(RenderedFeed feed, String slug) {
+        String key = feed.id() + "/" + slug;
+        Prepared p = categories.get(key);
+        if (p != null && p.source == feed) {
+            return Optional.of(p);
+        }
+        Optional<RenderedFeed> rendered = derived.category(feed, slug);
+        if (rendered.isEmpty()) {
+            categories.remove(key);
+            return Optional.empty();
+        }
+        Prepared made = prepare(feed, rendered.get());
+        categories.put(key, made);
+        return Optional.of(made);
+    }
+
+    private Prepared combined(Catalog catalog) {
+        Prepared p = combined;
+        if (p == null || p.source != catalog) {
+            p = prepare(catalog, derived.combined(catalog, all.title(), all.limit()));
+            combined = p;
+        }
+        return p;
+    }
+
+    private Prepared prepare(Object source, RenderedFeed rendered) {
+        FeedSnapshot s = rendered.snapshot();
+        Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
+        rendered.documents().forEach((format, r) -> docs.put(format, policy.feedDocument(r, s.definition().ttl(),
+                "<" + links.feed(s.id(), format) + ">; rel=\"self\"")));
+        List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
+        Served home = policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, List.of()).render(),
+                rendered.lastModified(), s.definition().ttl());
+        return new Prepared(source, docs, home, s);
+    }
+}

@@ -1,0 +1,59 @@
+package dispatch.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dispatch.feed.FeedDefinition;
+import dispatch.feed.Syndication;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The syndication keys of {@code feed.yaml}: read when well formed, refused with a reason when not. */
+class SyndicationKeysTest {
+
+    private static FeedDefinition read(String yaml) throws FeedDefinitionException {
+        return FeedDefinitionReader.read("world", yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everySyndicationKeyIsRead() throws Exception {
+        Syndication s = read("""
+                title: World
+                icon: icon.png
+                logo: https://cdn.example/logo.svg
+                rights: "© 2026 Example News"
+                license: https://creativecommons.org/licenses/by/4.0/
+                categories: [World, Politics, World]
+                link: https://news.example/
+                content: summary
+                """).syndication();
+        assertEquals(Optional.of("icon.png"), s.icon());
+        assertEquals(Optional.of("https://cdn.example/logo.svg"), s.logo());
+        assertEquals(Optional.of("© 2026 Example News"), s.rights());
+        assertEquals(Optional.of("https://creativecommons.org/licenses/by/4.0/"), s.license());
+        assertEquals(List.of("World", "Politics"), s.categories(), "each once");
+        assertEquals(Optional.of("https://news.example/"), s.link());
+        assertEquals(Syndication.ContentMode.SUMMARY, s.content());
+        assertEquals(Syndication.NONE, read("title: World\n").syndication(), "none given: full text, nothing more");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "icon: icon.txt | 'icon' must be an image",
+        "icon: javascript:alert(1) | 'icon' must be an absolute http or https URL or a file in the feed folder",
+        "logo: ../outside.png | 'logo' must be an absolute http or https URL",
+        "license: creative commons | 'license' must be an absolute http or https URL",
+        "link: ftp://news.example/ | 'link' must be an absolute http or https URL",
+        "content: teaser | 'content' must be 'full' or 'summary'",
+        "colour: red | colour",
+    })
+    void badValuesAreRefusedWithTheKey(String line, String message) {
+        FeedDefinitionException e = assertThrows(FeedDefinitionException.class, () -> read("title: World\n" + line + "\n"));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+}
