@@ -26,7 +26,7 @@ final class ArticleBodies {
 
     /** The keys a JSON body may hold: the front matter keys, the text and its syntax. */
     static final Set<String> JSON_KEYS = Set.of("title", "date", "updated", "id", "link", "author", "categories", "summary",
-            "related", "draft", "body", "format");
+            "related", "draft", "image", "enclosures", "body", "format");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()

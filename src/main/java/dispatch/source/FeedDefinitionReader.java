@@ -1,5 +1,6 @@
 package dispatch.source;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dispatch.article.Media;
 import dispatch.feed.FeedDefinition;
@@ -28,8 +29,8 @@ import java.util.Optional;
 public final class FeedDefinitionReader {
 
     /** The keys a {@code feed.yaml} may hold. */
-    public static final String KEYS = "title, description, language, author, ttl, related-headlines, limit, icon, logo, rights, license, "
-            + "categories, link, content";
+    public static final String KEYS = "title, description, language, author, ttl, related-headlines, limit, icon, logo, rights, license "
+            + "(or licence), categories, link, content";
 
     /** The longest {@code ttl}: a week. */
     static final long MAX_TTL_MINUTES = 7 * 24 * 60;
@@ -101,11 +102,12 @@ public final class FeedDefinitionReader {
         } catch (IllegalArgumentException e) {
             throw new FeedDefinitionException("'content' must be 'full' or 'summary', was '" + raw.content + "'", e);
         }
+        String license = raw.license != null ? raw.license : raw.licence != null ? raw.licence : raw.rights == null ? null : raw.rights.url;
         return new Syndication(
                 image("icon", raw.icon),
                 image("logo", raw.logo),
-                Optional.ofNullable(raw.rights).filter(r -> !r.isBlank()).map(FeedDefinitionReader::clean),
-                url("license", raw.license),
+                Optional.ofNullable(raw.rights).map(r -> r.text).filter(r -> !r.isBlank()).map(FeedDefinitionReader::clean),
+                url("license", license),
                 raw.categories == null ? List.of()
                         : raw.categories.stream().filter(c -> c != null && !c.isBlank()).map(FeedDefinitionReader::clean).distinct().toList(),
                 url("link", raw.link),
@@ -153,6 +155,21 @@ public final class FeedDefinitionReader {
         return XmlText.clean(s).strip();
     }
 
+    /** {@code rights: © 2026 ...}, or {@code rights:} with {@code text} and the licence's {@code url}. */
+    @SuppressWarnings("unused")
+    private static final class RawRights {
+        @JsonProperty String text;
+        @JsonProperty String url;
+
+        RawRights() {
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        RawRights(String text) {
+            this.text = text;
+        }
+    }
+
     /** The YAML as written; Jackson fills it. */
     @SuppressWarnings("unused")
     private static final class Raw {
@@ -165,8 +182,9 @@ public final class FeedDefinitionReader {
         @JsonProperty Long limit;
         @JsonProperty String icon;
         @JsonProperty String logo;
-        @JsonProperty String rights;
+        @JsonProperty RawRights rights;
         @JsonProperty String license;
+        @JsonProperty String licence;
         @JsonProperty List<String> categories;
         @JsonProperty String link;
         @JsonProperty String content;

@@ -40,6 +40,10 @@ class SyndicationKeysTest {
         assertEquals(Optional.of("https://news.example/"), s.link());
         assertEquals(Syndication.ContentMode.SUMMARY, s.content());
         assertEquals(Syndication.NONE, read("title: World\n").syndication(), "none given: full text, nothing more");
+        Syndication withUrl = read("title: World\nrights:\n  text: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n").syndication();
+        assertEquals(Optional.of("CC BY 4.0"), withUrl.rights());
+        assertEquals(Optional.of("https://creativecommons.org/licenses/by/4.0/"), withUrl.license(), "the statement with its licence's URL");
+        assertEquals(Optional.of("https://example.org/licence"), read("title: World\nlicence: https://example.org/licence\n").syndication().license());
     }
 
     @ParameterizedTest

@@ -150,6 +150,10 @@ class RichSyndicationTest {
         try {
             api.contentType("text/markdown").body("# A long story\n\nIts first paragraph sums it up.\n\nThe secret second paragraph.\n")
                     .put("/api/feeds/summaries/articles/long-story").then().statusCode(201);
+            api.contentType("application/json").body("{\"title\": \"With media\", \"image\": {\"url\": \"https://img.example/a.jpg\", \"alt\": \"A\"},"
+                    + " \"enclosures\": [{\"url\": \"https://cdn.example/a.mp3\", \"type\": \"audio/mpeg\", \"length\": 99}],"
+                    + " \"body\": \"With media\\n\\nPosted as JSON.\\n\"}").put("/api/feeds/summaries/articles/with-media").then().statusCode(201);
+            assertTrue(Http.raw().get("/feeds/summaries/feed.json").asString().contains("\"size_in_bytes\" : 99"), "media posted through the API");
             for (String doc : List.of("rss.xml", "atom.xml", "feed.json")) {
                 String body = Http.raw().get("/feeds/summaries/" + doc).asString();
                 assertTrue(body.contains("Its first paragraph sums it up."), body);
