@@ -9,6 +9,7 @@ import dispatch.feed.PublishedPost;
 import dispatch.feed.RelatedMode;
 import dispatch.feed.Slugs;
 import dispatch.feed.Syndication;
+import dispatch.feed.UpdatedTimes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,8 @@ public final class DerivedFeeds {
             }
         }
         entries.sort(Comparator.comparing(Entry::updated).reversed().thenComparing(Entry::id));
-        List<Entry> newest = entries.size() > limit ? List.copyOf(entries.subList(0, limit)) : entries;
+        List<Entry> newest = new ArrayList<>(entries.size() > limit ? entries.subList(0, limit) : entries);
+        UpdatedTimes.spaceOut(newest); // two feeds may publish in the same second
         posts.sort(Comparator.comparing((PublishedPost pp) -> pp.post().published()).reversed().thenComparing(PublishedPost::permalink));
         FeedDefinition def = new FeedDefinition(ALL, title, "Every feed of this site, newest first", Optional.empty(), title, ttl,
                 RelatedMode.ENTRIES, limit);

@@ -89,7 +89,7 @@ public final class EntryAssembler {
                 updated = post.updated();
             }
         }
-        spaceOutUpdated(entries);
+        UpdatedTimes.spaceOut(entries);
         List<Entry> newest = entries.size() > definition.limit() ? entries.subList(0, definition.limit()) : entries;
         for (Entry e : newest) {
             if (e.updated().isAfter(updated)) {
@@ -206,29 +206,6 @@ public final class EntryAssembler {
         return new Entry(id, h.text(), h.href(), Optional.of("Related to: " + post.title()), html, post.published(), post.updated(),
                 post.article().author(), post.article().categories(),
                 List.of(new Entry.RelatedLink(pp.permalink(), post.title())), Optional.empty(), List.of(), Optional.empty(), List.of());
-    }
-
-    /**
-     * Gives each run of consecutive entries that share one {@code updated} time (an article and
-     * its related headlines; same-day articles dated by a file-name prefix; files saved in the
-     * same second) times one second apart: the last of the run keeps the time, each one before it
-     * a second more. Readers sorting by date then keep the feed's order, and no two entries share
-     * an {@code updated} time, which the W3C validator warns about. Adding an entry to a run moves
-     * the times of the entries before it by a second; ids and {@code published} never change.
-     */
-    private static void spaceOutUpdated(List<Entry> entries) {
-        int i = 0;
-        while (i < entries.size()) {
-            Instant t = entries.get(i).updated();
-            int j = i;
-            while (j < entries.size() && entries.get(j).updated().equals(t)) {
-                j++;
-            }
-            for (int k = i; k < j - 1; k++) {
-                entries.set(k, entries.get(k).updatedAt(t.plusSeconds(j - 1 - k)));
-            }
-            i = j;
-        }
     }
 
     /**
