@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dispatch.text.StrictYaml;
 import dispatch.text.TextException;
+import dispatch.text.WebUrls;
 import dispatch.text.XmlText;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -141,7 +142,7 @@ final class FrontMatterReader {
         try {
             URI uri = new URI(v);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean ok = web ? (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+            boolean ok = web ? WebUrls.isAbsolute(uri)
                     : !scheme.isEmpty() && !scheme.equals("javascript") && !scheme.equals("data");
             if (ok) {
                 return value;

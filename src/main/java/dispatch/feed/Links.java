@@ -1,6 +1,7 @@
 package dispatch.feed;
 
 import dispatch.article.Media;
+import dispatch.text.WebUrls;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,14 +35,13 @@ public final class Links {
      */
     public Links(String baseUrl, List<String> hubs) {
         for (String hub : hubs) {
-            URI h = URI.create(hub);
-            if (h.getScheme() == null || !h.getScheme().matches("https?") || h.getHost() == null) {
+            if (!WebUrls.isAbsolute(hub)) {
                 throw new IllegalArgumentException("a WebSub hub must be an absolute http or https URL, was '" + hub + "'");
             }
         }
         this.hubs = List.copyOf(hubs);
         URI uri = URI.create(baseUrl.strip());
-        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
+        if (!WebUrls.isAbsolute(uri)) {
             throw new IllegalArgumentException("the base URL must be an absolute http or https URL, was '" + baseUrl + "'");
         }
         String s = uri.toString();

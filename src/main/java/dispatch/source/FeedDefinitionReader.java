@@ -9,9 +9,8 @@ import dispatch.feed.Syndication;
 import dispatch.text.StrictYaml;
 import dispatch.text.TextDecoder;
 import dispatch.text.TextException;
+import dispatch.text.WebUrls;
 import dispatch.text.XmlText;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -134,14 +133,8 @@ public final class FeedDefinitionReader {
             return Optional.empty();
         }
         String v = value.strip();
-        try {
-            URI uri = new URI(v);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return Optional.of(v);
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+        if (WebUrls.isAbsolute(v)) {
+            return Optional.of(v);
         }
         throw new FeedDefinitionException("'" + key + "' must be an absolute http or https URL"
                 + (key.equals("icon") || key.equals("logo") ? " or a file in the feed folder" : "") + ", was '" + v + "'");
