@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,20 +83,28 @@ final class CallbackPolicy {
     }
 
     /**
-     * Every address of {@code host}, resolved now, if the hub may connect to all of them.
+     * The addresses of {@code host}, resolved now, that the hub may connect to, in the resolver's
+     * order; the others are never used (so {@code localhost}, which is 127.0.0.1 and ::1, may be
+     * reached at 127.0.0.1 alone when only 127.0.0.0/8 is allowed).
      *
      * @throws UnknownHostException if the name has no address
-     * @throws RefusedAddressException if one of its addresses is refused
+     * @throws RefusedAddressException if every one of its addresses is refused
      */
     List<InetAddress> resolve(String host) throws UnknownHostException {
-        List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
-        for (InetAddress a : addresses) {
+        List<InetAddress> allowed = new ArrayList<>();
+        String refusal = null;
+        for (InetAddress a : InetAddress.getAllByName(host)) {
             Optional<String> refused = refuseAddress(a);
-            if (refused.isPresent()) {
-                throw new RefusedAddressException(host + " resolves to " + refused.get());
+            if (refused.isEmpty()) {
+                allowed.add(a);
+            } else if (refusal == null) {
+                refusal = refused.get();
             }
         }
-        return addresses;
+        if (allowed.isEmpty()) {
+            throw new RefusedAddressException(host + " resolves to " + refusal);
+        }
+        return allowed;
     }
 
     /** What kind of address that is not on the public Internet {@code a} is, or empty when it is public. */

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The hub's HTTP client, for every request it makes: intent verification, content distribution
  * and pings of public hubs. Each request resolves its host anew, has {@link CallbackPolicy} check
- * the address, then connects to exactly that address (so a name that changes its answer between
- * the check and the connection gains nothing). No redirect is followed; every request has a
+ * the addresses, then connects to exactly a checked one, the next if one refuses the connection
+ * (so a name that changes its answer between the check and the connection gains nothing). No redirect is followed; every request has a
  * connect timeout and a deadline for the whole exchange; a response body is read up to a limit.
  * Public hubs the operator configured are trusted: their addresses are not checked.
  */
@@ -39,6 +39,11 @@ final class Outbound implements AutoCloseable {
             return status >= 200 && status < 300;
         }
 
+        /** Whether no connection could be made (so another address may be tried). */
+        boolean unconnected() {
+            return status == 0 && failure != null && failure.startsWith(CANNOT_CONNECT);
+        }
+
         /** The status, or why there was none, for logs. */
         String describe() {
             return status == 0 ? failure : "HTTP " + status;
@@ -48,6 +53,8 @@ final class Outbound implements AutoCloseable {
             return new Answer(0, "", why);
         }
     }
+
+    private static final String CANNOT_CONNECT = "cannot connect: ";
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -101,43 +108,50 @@ final class Outbound implements AutoCloseable {
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         return CompletableFuture.supplyAsync(() -> address(host, trusted), resolver)
                 .thenCompose(resolved -> {
-                    if (resolved.address == null) {
+                    if (resolved.addresses.isEmpty()) {
                         return CompletableFuture.completedFuture(Answer.failed(resolved.refusal));
                     }
-                    RequestOptions options = new RequestOptions()
-                            .setMethod(method)
-                            .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(resolved.address, port)))
-                            .setHost(uri.getHost())
-                            .setPort(port)
-                            .setSsl(https)
-                            .setURI(pathAndQuery(uri))
-                            .setFollowRedirects(false)
-                            .setConnectTimeout(connectMillis)
-                            .setIdleTimeout(deadlineMillis);
-                    return exchange(options, headers, body, maxBody);
+                    return exchange(resolved.addresses, 0, uri, method, port, https, headers, body, maxBody);
                 });
     }
 
-    /** The address to connect to, or why there is none. */
+    /** Tries {@code addresses} from {@code index} in order until one accepts the connection. */
+    private CompletableFuture<Answer> exchange(List<InetAddress> addresses, int index, URI uri, HttpMethod method, int port, boolean https,
+            Map<String, String> headers, Buffer body, int maxBody) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(method)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(addresses.get(index), port)))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(pathAndQuery(uri))
+                .setFollowRedirects(false)
+                .setConnectTimeout(connectMillis)
+                .setIdleTimeout(deadlineMillis);
+        return exchange(options, headers, body, maxBody).thenCompose(answer -> index + 1 < addresses.size() && answer.unconnected()
+                ? exchange(addresses, index + 1, uri, method, port, https, headers, body, maxBody)
+                : CompletableFuture.completedFuture(answer));
+    }
+
+    /** The addresses to connect to, or why there are none. */
     private Resolved address(String host, boolean trusted) {
         try {
-            List<InetAddress> all = trusted ? List.of(InetAddress.getAllByName(host)) : policy.resolve(host);
-            return new Resolved(all.get(0), null);
+            return new Resolved(trusted ? List.of(InetAddress.getAllByName(host)) : policy.resolve(host), null);
         } catch (CallbackPolicy.RefusedAddressException e) {
-            return new Resolved(null, "refused: " + e.getMessage());
+            return new Resolved(List.of(), "refused: " + e.getMessage());
         } catch (UnknownHostException e) {
-            return new Resolved(null, "cannot resolve " + host);
+            return new Resolved(List.of(), "cannot resolve " + host);
         }
     }
 
-    private record Resolved(InetAddress address, String refusal) {
+    private record Resolved(List<InetAddress> addresses, String refusal) {
     }
 
     private CompletableFuture<Answer> exchange(RequestOptions options, Map<String, String> headers, Buffer body, int maxBody) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         client.request(options).onComplete(opened -> {
             if (opened.failed()) {
-                answer.complete(Answer.failed("cannot connect: " + opened.cause().getMessage()));
+                answer.complete(Answer.failed(CANNOT_CONNECT + opened.cause().getMessage()));
                 return;
             }
             HttpClientRequest request = opened.result();

@@ -53,9 +53,11 @@ class CallbackPolicyTest {
     }
 
     @Test
-    void aNameIsRefusedWhenAnyOfItsAddressesIs() {
+    void aNameIsRefusedWhenNoneOfItsAddressesIsAllowedAndOnlyItsAllowedOnesAreUsed() throws Exception {
         assertThrows(CallbackPolicy.RefusedAddressException.class, () -> strict.resolve("localhost"));
         assertThrows(CallbackPolicy.RefusedAddressException.class, () -> strict.resolve("127.0.0.1"));
+        List<InetAddress> local = new CallbackPolicy(List.of("127.0.0.0/8")).resolve("localhost");
+        assertEquals(List.of(InetAddress.getByName("127.0.0.1")), local, "::1 is not allowed, so never used");
     }
 
     @ParameterizedTest

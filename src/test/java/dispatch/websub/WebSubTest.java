@@ -199,6 +199,17 @@ class WebSubTest {
     }
 
     @Test
+    @Order(16)
+    void aCallbackNamedLocalhostIsReachedAtItsAllowedAddress() throws Exception {
+        long decided = decided();
+        hub("hub.mode", "subscribe", "hub.topic", ATOM, "hub.callback", SUBSCRIBER.url("localhost", "/by-name")).then().statusCode(202);
+        assertEquals(1, SUBSCRIBER.await("/by-name", CallbackServer.Received::isVerification, 1, WAIT).size());
+        awaitDecision(decided);
+        publish();
+        assertEquals(1, awaitDeliveries("/by-name", 1).size());
+    }
+
+    @Test
     @Order(11)
     void rocks101DeliveriesAreSignedWithTheSecret() throws Exception {
         subscribe("/signed", ATOM, "hub.secret", "a secret of the subscriber's");
