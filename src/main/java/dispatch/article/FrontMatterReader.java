@@ -86,7 +86,19 @@ final class FrontMatterReader {
             return Optional.empty();
         }
         String url = mediaUrl("image", raw.url);
-        return Optional.of(new Media.Image(url, text(raw.alt), pixels("image", "width", raw.width), pixels("image", "height", raw.height)));
+        Integer width = raw.width;
+        Integer height = raw.height;
+        if (raw.size != null) { // size: 1200x630
+            Matcher wh = Pattern.compile("\\s*(\\d{1,6})\\s*[x×]\\s*(\\d{1,6})\\s*").matcher(raw.size);
+            if (!wh.matches()) {
+                throw new ArticleFormatException("front matter 'image' has a size that is not WIDTHxHEIGHT in pixels, such as 1200x630: '"
+                        + raw.size + "'");
+            }
+            width = width != null ? width : Integer.valueOf(wh.group(1));
+            height = height != null ? height : Integer.valueOf(wh.group(2));
+        }
+        return Optional.of(new Media.Image(url, text(raw.alt != null ? raw.alt : raw.title), pixels("image", "width", width),
+                pixels("image", "height", height)));
     }
 
     private static List<Media.Enclosure> enclosures(List<RawEnclosure> raw) throws ArticleFormatException {
@@ -96,17 +108,18 @@ final class FrontMatterReader {
         List<Media.Enclosure> enclosures = new ArrayList<>();
         for (RawEnclosure e : raw) {
             String url = mediaUrl("enclosures", e == null ? null : e.url);
-            Optional<String> type = text(e.type);
+            Optional<String> type = text(e.type != null ? e.type : e.mimeType);
+            Long length = e.length != null ? e.length : e.size;
             if (type.isPresent() && !type.get().matches("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*")) {
                 throw new ArticleFormatException("front matter 'enclosures' has a type that is not a media type such as audio/mpeg: '"
                         + type.get() + "'");
             }
             String mediaType = type.or(() -> Media.isFileName(url) ? Media.typeOf(url) : Optional.empty())
                     .orElseThrow(() -> new ArticleFormatException("front matter 'enclosures' needs a type (such as audio/mpeg) for '" + url + "'"));
-            if (e.length != null && e.length < 0) {
+            if (length != null && length < 0) {
                 throw new ArticleFormatException("front matter 'enclosures' has a negative length for '" + url + "'");
             }
-            enclosures.add(new Media.Enclosure(url, mediaType, e.length == null ? OptionalLong.empty() : OptionalLong.of(e.length)));
+            enclosures.add(new Media.Enclosure(url, mediaType, length == null ? OptionalLong.empty() : OptionalLong.of(length)));
         }
         return enclosures;
     }
@@ -201,13 +214,18 @@ final class FrontMatterReader {
         @JsonProperty List<RawEnclosure> enclosures;
     }
 
-    /** {@code image: lead.jpg}, or {@code image:} with {@code url}, {@code alt}, {@code width}, {@code height}. */
+    /**
+     * {@code image: lead.jpg}, or {@code image:} with {@code url}, {@code alt} (or {@code title}),
+     * {@code width} and {@code height} (or {@code size: 1200x630}).
+     */
     @SuppressWarnings("unused")
     private static final class RawImage {
         @JsonProperty String url;
         @JsonProperty String alt;
+        @JsonProperty String title;
         @JsonProperty Integer width;
         @JsonProperty Integer height;
+        @JsonProperty String size;
 
         RawImage() {
         }
@@ -218,11 +236,13 @@ final class FrontMatterReader {
         }
     }
 
-    /** One of {@code enclosures:}, with {@code url}, {@code type} and {@code length}. */
+    /** One of {@code enclosures:}, with {@code url}, {@code type} (or {@code mime_type}) and {@code length} (or {@code size}), in bytes. */
     @SuppressWarnings("unused")
     private static final class RawEnclosure {
         @JsonProperty String url;
         @JsonProperty String type;
+        @JsonProperty("mime_type") String mimeType;
         @JsonProperty Long length;
+        @JsonProperty Long size;
     }
 }

@@ -121,16 +121,24 @@ public final class FeedRendering {
             }
             documents.put(format, r);
         }
-        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated()));
+        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now));
     }
 
-    /** The feed folder's files, prepared for serving; one unchanged since {@code previous} is kept as it was. */
-    private static Map<String, Representation> files(LoadedFeed feed, RenderedFeed previous, Instant updated) {
+    /**
+     * The feed folder's files, prepared for serving. One unchanged since {@code previous} is kept
+     * as it was (never copied again); a changed one is last modified {@code now}; at a start, a
+     * file is last modified when its feed's content last changed, never later than now.
+     */
+    private static Map<String, Representation> files(LoadedFeed feed, RenderedFeed previous, Instant updated, Instant now) {
         Map<String, Representation> files = new HashMap<>();
         feed.files().forEach((name, bytes) -> {
-            Representation r = Representation.uncompressed(bytes, Media.typeOf(name).orElse("application/octet-stream"), updated);
             Representation before = previous == null ? null : previous.files().get(name);
-            files.put(name, before != null && before.etag().equals(r.etag()) ? before : r);
+            if (before != null && before.etag().equals(Representation.entityTag(bytes))) {
+                files.put(name, before);
+                return;
+            }
+            Instant lastModified = before != null || updated.isAfter(now) ? now : updated;
+            files.put(name, Representation.uncompressed(bytes, Media.typeOf(name).orElse("application/octet-stream"), lastModified));
         });
         return files;
     }

@@ -158,7 +158,7 @@ public interface DispatchConfig {
         @Positive
         int maxSubscriptionsPerHost();
 
-        /** The most deliveries (and pings) in flight at once. */
+        /** The most deliveries in flight at once; pings to public hubs have as many of their own. */
         @WithDefault("64")
         @Positive
         @Max(10000)
@@ -182,7 +182,7 @@ public interface DispatchConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** How long a whole request to a callback or hub may take, connection included. */
+        /** How long a request to a callback or hub may take once connected (the connection has {@link #connectTimeout}). */
         @WithDefault("15s")
         Duration requestTimeout();
 

@@ -132,7 +132,7 @@ public final class Representation {
     }
 
     /** A strong entity tag: 144 bits of the SHA-256 of {@code bytes}, base64url, quoted. */
-    static String entityTag(byte[] bytes) {
+    public static String entityTag(byte[] bytes) {
         return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(bytes), 18)) + '"';
     }
 

@@ -3,6 +3,7 @@ package dispatch.feed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Image;
 import com.rometools.rome.io.FeedException;
+import dispatch.article.Media;
 import com.rometools.rome.io.WireFeedOutput;
 import java.util.Date;
 import java.util.List;
@@ -30,6 +31,12 @@ public final class RssRenderer implements FeedRenderer {
         this.links = links;
     }
 
+    /** Whether RSS 2.0's {@code image} may point at {@code url}: GIF, JPEG or PNG, or a URL whose type its name does not tell. */
+    private static boolean rssImageType(String url) {
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        return Media.typeOf(path).map(t -> t.equals("image/gif") || t.equals("image/jpeg") || t.equals("image/png")).orElse(true);
+    }
+
     @Override
     public FeedFormat format() {
         return FeedFormat.RSS;
@@ -43,7 +50,7 @@ public final class RssRenderer implements FeedRenderer {
         channel.setTtl((int) Math.max(1, snapshot.definition().ttl().toMinutes()));
         channel.setDocs("https://www.rssboard.org/rss-specification");
         Syndication syndication = snapshot.definition().syndication();
-        syndication.logo().or(syndication::icon).ifPresent(url -> {
+        syndication.logo().or(syndication::icon).filter(RssRenderer::rssImageType).ifPresent(url -> {
             Image image = new Image();
             image.setUrl(links.asset(snapshot.id(), url));
             image.setTitle(snapshot.definition().title());

@@ -3,6 +3,7 @@ package dispatch.source;
 import dispatch.article.Media;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.Post;
+import dispatch.feed.Syndication;
 import dispatch.files.ConfinedFolder;
 import dispatch.files.OutsideFolderException;
 import dispatch.files.TooLargeException;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -35,6 +37,19 @@ final class FeedFiles {
     FeedFiles(ConfinedFolder folder, Function<Path, Path> relative) {
         this.folder = folder;
         this.relative = relative;
+    }
+
+    /** {@code definition} without an icon or logo that names a file {@code files} does not hold: a missing image is never advertised. */
+    static FeedDefinition withoutMissing(FeedDefinition definition, Map<String, byte[]> files) {
+        Syndication s = definition.syndication();
+        Optional<String> icon = s.icon().filter(n -> !Media.isFileName(n) || files.containsKey(n));
+        Optional<String> logo = s.logo().filter(n -> !Media.isFileName(n) || files.containsKey(n));
+        if (icon.equals(s.icon()) && logo.equals(s.logo())) {
+            return definition;
+        }
+        return new FeedDefinition(definition.id(), definition.title(), definition.description(), definition.language(), definition.author(),
+                definition.ttl(), definition.related(), definition.limit(),
+                new Syndication(icon, logo, s.rights(), s.license(), s.categories(), s.link(), s.content()));
     }
 
     /** The files in {@code dir} that {@code definition} and {@code posts} (read from the files of {@code fileOf}, by slug) name, by name. */

@@ -176,7 +176,8 @@ public final class FeedLoader {
                 problems.accept(new Problem(relative(file), "cannot be parsed: " + e));
             }
         }
-        return new LoadedFeed(definition, posts, new FeedFiles(files, this::relative).read(dir, definition, posts, slugs, problems));
+        Map<String, byte[]> named = new FeedFiles(files, this::relative).read(dir, definition, posts, slugs, problems);
+        return new LoadedFeed(FeedFiles.withoutMissing(definition, named), posts, named);
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the site serves of feeds made of other feeds: each category feed of a feed, with its page,
  * and the combined feed of all feeds. Each is rendered on its first request after the feed (or,
- * for the combined feed, the catalog) it is made of changed, then kept: rendered once per change,
- * served with the same caching contract as any feed. They carry a {@code Link: rel="self"} but
+ * for the combined feed, the catalog) it is made of changed, on a worker thread, then kept:
+ * rendered once per change, served with the same caching contract as any feed. They carry a {@code Link: rel="self"} but
  * no hub.
  */
 final class DerivedSite {
@@ -47,14 +47,23 @@ final class DerivedSite {
                 links)).toList();
     }
 
-    /** The document of category {@code slug} of {@code feed} in {@code format}, or null when its articles use no such category. */
-    Served categoryDocument(RenderedFeed feed, String slug, FeedFormat format) {
-        return category(feed, slug).map(p -> p.documents.get(format)).orElse(null);
+    /**
+     * The document of category {@code slug} of {@code feed} in {@code format}, or null when its
+     * articles use no such category, or when it is not rendered for this version of the feed yet
+     * and {@code render} is false (rendering blocks: never on the event loop).
+     */
+    Served categoryDocument(RenderedFeed feed, String slug, FeedFormat format, boolean render) {
+        return category(feed, slug, render).map(p -> p.documents.get(format)).orElse(null);
     }
 
-    /** The page of category {@code slug} of {@code feed}, or null. */
-    Served categoryHome(RenderedFeed feed, String slug) {
-        return category(feed, slug).map(Prepared::home).orElse(null);
+    /** The page of category {@code slug} of {@code feed}, or null; as {@link #categoryDocument}. */
+    Served categoryHome(RenderedFeed feed, String slug, boolean render) {
+        return category(feed, slug, render).map(Prepared::home).orElse(null);
+    }
+
+    /** Forgets what was rendered for feeds {@code catalog} no longer serves as they were. */
+    void retain(Catalog catalog) {
+        categories.values().removeIf(p -> !catalog.feeds().containsValue((RenderedFeed) p.source));
     }
 
     /** Whether {@code /feeds/<id>/} is the combined feed: it is enabled and no feed has its name. */
@@ -72,21 +81,26 @@ final class DerivedSite {
                 links.feed(id, FeedFormat.ATOM), links.feed(id, FeedFormat.JSON), links.index());
     }
 
-    /** The combined feed's document in {@code format}. */
-    Served combinedDocument(Catalog catalog, FeedFormat format) {
-        return combined(catalog).documents.get(format);
+    /** The combined feed's document in {@code format}; null when not rendered for this catalog yet and {@code render} is false. */
+    Served combinedDocument(Catalog catalog, FeedFormat format, boolean render) {
+        Prepared p = combined(catalog, render);
+        return p == null ? null : p.documents.get(format);
     }
 
-    /** The combined feed's page. */
-    Served combinedHome(Catalog catalog) {
-        return combined(catalog).home;
+    /** The combined feed's page; as {@link #combinedDocument}. */
+    Served combinedHome(Catalog catalog, boolean render) {
+        Prepared p = combined(catalog, render);
+        return p == null ? null : p.home;
     }
 
-    private Optional<Prepared> category(RenderedFeed feed, String slug) {
+    private Optional<Prepared> category(RenderedFeed feed, String slug, boolean render) {
         String key = feed.id() + "/" + slug;
         Prepared p = categories.get(key);
         if (p != null && p.source == feed) {
             return Optional.of(p);
+        }
+        if (!render) {
+            return Optional.empty();
         }
         Optional<RenderedFeed> rendered = derived.category(feed, slug);
         if (rendered.isEmpty()) {
@@ -98,8 +112,11 @@ final class DerivedSite {
         return Optional.of(made);
     }
 
-    private Prepared combined(Catalog catalog) {
+    private Prepared combined(Catalog catalog, boolean render) {
         Prepared p = combined;
+        if ((p == null || p.source != catalog) && !render) {
+            return null;
+        }
         if (p == null || p.source != catalog) {
             p = prepare(catalog, derived.combined(catalog, all.title(), all.limit()));
             combined = p;

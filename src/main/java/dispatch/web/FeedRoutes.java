@@ -37,10 +37,12 @@ public class FeedRoutes {
     private static final Logger LOG = Logger.getLogger(FeedRoutes.class);
 
     private final Site site;
+    private final DerivedRoutes derivedRoutes;
 
     /** Routes serving {@code site}. */
     public FeedRoutes(Site site) {
         this.site = site;
+        this.derivedRoutes = new DerivedRoutes(site);
     }
 
     /** {@code /}: the index page. */
@@ -97,16 +99,8 @@ public class FeedRoutes {
     private void category(RoutingContext ctx, String feed, String category, String name) {
         if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
             noSuchFeed(ctx, feed, () -> category(ctx, feed, category, name));
-            return;
-        }
-        FeedFormat format = FeedFormat.byFileName(name);
-        Supplier<String> missing = () -> "Feed '" + feed + "' has no articles in a category '" + category + "'.";
-        if (name.isEmpty()) {
-            serve(ctx, site.categoryHome(feed, category), missing);
-        } else if (format != null) {
-            serve(ctx, site.categoryDocument(feed, category, format), missing);
         } else {
-            nothingHere(ctx);
+            derivedRoutes.category(ctx, feed, category, name);
         }
     }
 
@@ -122,8 +116,8 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>/}: the feed's home page. */
     private void feedHome(RoutingContext ctx, String feed) {
-        if (site.isCombined(feed) && !site.starting()) {
-            serve(ctx, site.combinedHome(), () -> "");
+        if (site.isCombined(feed)) {
+            derivedRoutes.combined(ctx, null);
             return;
         }
         Served home = FeedId.isValid(feed) ? site.feedHome(feed) : null;
@@ -136,9 +130,8 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, {@code feed.json}, a file of the feed's folder, or an article's permalink page. */
     private void feedFile(RoutingContext ctx, String feed, String name) {
-        FeedFormat combined = site.isCombined(feed) && !site.starting() ? FeedFormat.byFileName(name) : null;
-        if (combined != null) {
-            serve(ctx, site.combinedDocument(combined), () -> "");
+        if (site.isCombined(feed) && FeedFormat.byFileName(name) != null) {
+            derivedRoutes.combined(ctx, FeedFormat.byFileName(name));
             return;
         }
         if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
@@ -194,7 +187,7 @@ public class FeedRoutes {
         }
     }
 
-    private static void nothingHere(RoutingContext ctx) {
+    static void nothingHere(RoutingContext ctx) {
         Problems.notFound(ctx, "Nothing is published at " + ctx.request().path() + ".");
     }
 
@@ -225,7 +218,7 @@ public class FeedRoutes {
         });
     }
 
-    private static void serve(RoutingContext ctx, Served served, Supplier<String> notFound) {
+    static void serve(RoutingContext ctx, Served served, Supplier<String> notFound) {
         if (served == null) {
             Problems.notFound(ctx, notFound.get());
         } else if (allowed(ctx)) {
@@ -234,7 +227,7 @@ public class FeedRoutes {
     }
 
     /** Whether the method is GET or HEAD; otherwise answers 405. */
-    private static boolean allowed(RoutingContext ctx) {
+    static boolean allowed(RoutingContext ctx) {
         HttpMethod m = ctx.request().method();
         if (m == HttpMethod.GET || m == HttpMethod.HEAD) {
             return true;

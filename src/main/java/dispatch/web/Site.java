@@ -159,16 +159,19 @@ public class Site {
         return r == null ? null : p.page("file:" + id + "/" + name, () -> policy.feedFile(r, feed.snapshot().definition().ttl()));
     }
 
-    /** Category {@code slug}'s document of feed {@code id} in {@code format}; null when there is none. */
-    Served categoryDocument(String id, String slug, FeedFormat format) {
+    /**
+     * Category {@code slug}'s document of feed {@code id} in {@code format}; null when there is
+     * none, or when it is not rendered yet and {@code render} is false (rendering blocks).
+     */
+    Served categoryDocument(String id, String slug, FeedFormat format, boolean render) {
         RenderedFeed feed = current().catalog.feeds().get(id);
-        return feed == null ? null : derived.categoryDocument(feed, slug, format);
+        return feed == null ? null : derived.categoryDocument(feed, slug, format, render);
     }
 
-    /** Category {@code slug}'s page of feed {@code id}; null when there is none. */
-    Served categoryHome(String id, String slug) {
+    /** Category {@code slug}'s page of feed {@code id}; as {@link #categoryDocument}. */
+    Served categoryHome(String id, String slug, boolean render) {
         RenderedFeed feed = current().catalog.feeds().get(id);
-        return feed == null ? null : derived.categoryHome(feed, slug);
+        return feed == null ? null : derived.categoryHome(feed, slug, render);
     }
 
     /** Whether {@code id} names the combined feed of all feeds. */
@@ -176,14 +179,14 @@ public class Site {
         return derived.isCombined(id, current().catalog);
     }
 
-    /** The combined feed's document in {@code format}. */
-    Served combinedDocument(FeedFormat format) {
-        return derived.combinedDocument(current().catalog, format);
+    /** The combined feed's document in {@code format}; as {@link #categoryDocument}. */
+    Served combinedDocument(FeedFormat format, boolean render) {
+        return derived.combinedDocument(current().catalog, format, render);
     }
 
-    /** The combined feed's page. */
-    Served combinedHome() {
-        return derived.combinedHome(current().catalog);
+    /** The combined feed's page; as {@link #categoryDocument}. */
+    Served combinedHome(boolean render) {
+        return derived.combinedHome(current().catalog, render);
     }
 
     /** What is prepared for the store's current catalog; prepared once per catalog. */
@@ -199,6 +202,7 @@ public class Site {
             if (p == null || p.catalog != catalog) {
                 p = new Prepared(catalog, this);
                 prepared = p;
+                derived.retain(catalog);
             }
             return p;
         }

@@ -140,7 +140,7 @@ public final class Hub implements AutoCloseable {
                 if (config.enabled()) {
                     distributor.changed(topic);
                 }
-                if (!change.before().isEmpty()) { // a feed read at a start is not news to public hubs
+                if (loaded.getAsBoolean() || !change.before().isEmpty()) { // a feed read at a start is not news to public hubs
                     pinger.changed(topic.url());
                 }
             }

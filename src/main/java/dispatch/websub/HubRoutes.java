@@ -58,6 +58,8 @@ public class HubRoutes {
         router.route("/websub").order(-10).failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 problem(ctx, new HubProblem(413, "too-large", "The request body is larger than " + MAX_BODY + " bytes."));
+            } else if (ctx.statusCode() == 400) { // Vert.x's form decoder refused the body
+                problem(ctx, HubProblem.badRequest("malformed-form", "The form body is not well percent-encoded."));
             } else {
                 ctx.next();
             }

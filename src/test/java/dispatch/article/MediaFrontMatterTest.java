@@ -28,6 +28,14 @@ class MediaFrontMatterTest {
     }
 
     @Test
+    void commonAlternativeSpellingsAreRead() throws Exception {
+        assertEquals(Optional.of(new Media.Image("a.png", Optional.of("T"), OptionalInt.of(1200), OptionalInt.of(630))),
+                meta("image:\n  url: a.png\n  title: T\n  size: 1200x630\n").image());
+        assertEquals(List.of(new Media.Enclosure("https://cdn.example/x.mp3", "audio/mpeg", OptionalLong.of(5))),
+                meta("enclosures:\n  - url: https://cdn.example/x.mp3\n    mime_type: audio/mpeg\n    size: 5\n").enclosures());
+    }
+
+    @Test
     void enclosuresKeepTheirTypeAndTheLengthGivenOrNone() throws Exception {
         List<Media.Enclosure> e = meta("""
                 enclosures:
@@ -53,6 +61,7 @@ class MediaFrontMatterTest {
         "'enclosures:\n  - url: x.mp3\n    length: -1' | negative length",
         "'enclosures:\n  - url: ../x.mp3\n    type: audio/mpeg' | must be an absolute http or https URL",
         "'image:\n  url: a.png\n  colour: red' | colour",
+        "'image:\n  url: a.png\n  size: large' | WIDTHxHEIGHT",
     })
     void malformedMediaIsRefused(String yaml, String message) {
         ArticleFormatException e = assertThrows(ArticleFormatException.class, () -> meta(yaml + "\n"));

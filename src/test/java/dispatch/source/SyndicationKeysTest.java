@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dispatch.article.ArticleParser;
 import dispatch.feed.FeedDefinition;
 import dispatch.feed.Syndication;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,6 +49,22 @@ class SyndicationKeysTest {
         assertEquals(Optional.of("CC BY 4.0"), withUrl.rights());
         assertEquals(Optional.of("https://creativecommons.org/licenses/by/4.0/"), withUrl.license(), "the statement with its licence's URL");
         assertEquals(Optional.of("https://example.org/licence"), read("title: World\nlicence: https://example.org/licence\n").syndication().license());
+    }
+
+    @Test
+    void aNamedFileThatIsMissingIsReportedAndNeverAdvertised(@TempDir Path feeds) throws Exception {
+        Path dir = Files.createDirectories(feeds.resolve("world"));
+        Files.writeString(dir.resolve("feed.yaml"), "title: World\nicon: icon.png\nlogo: logo.png\n");
+        Files.write(dir.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Files.writeString(dir.resolve("2024-06-01-a.md"), "---\nimage: gone.jpg\n---\nA headline\n\nA paragraph.\n");
+        List<Problem> problems = new ArrayList<>();
+        LoadedFeed feed = new FeedLoader(feeds, new ArticleParser(), 1 << 20).load("world", problems::add);
+        assertEquals(Optional.empty(), feed.definition().syndication().icon(), "a missing icon is left out");
+        assertEquals(Optional.of("logo.png"), feed.definition().syndication().logo());
+        assertEquals(List.of("logo.png"), List.copyOf(feed.files().keySet()));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("feed.yaml") && p.reason().contains("icon.png")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("2024-06-01-a.md") && p.reason().contains("gone.jpg")), problems.toString());
     }
 
     @ParameterizedTest
