@@ -4,9 +4,10 @@ import dispatch.api.ApiProblem.Kind;
 import dispatch.catalog.ArticleParsers;
 import dispatch.catalog.CatalogService;
 import dispatch.config.DispatchConfig;
-import dispatch.feed.Links;
 import dispatch.source.ArticleFiles;
 import dispatch.web.Problems;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -19,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,9 +45,11 @@ public class PublishRoutes {
     private final Publishing publishing;
     private final CatalogService catalog;
     private final long maxBytes;
+    private final MeterRegistry registry;
 
-    /** The API over {@code catalog}'s feeds directory. */
-    public PublishRoutes(DispatchConfig config, CatalogService catalog) {
+    /** The API over {@code catalog}'s feeds directory, timing each operation in {@code registry}. */
+    public PublishRoutes(DispatchConfig config, CatalogService catalog, MeterRegistry registry) {
+        this.registry = registry;
         this.tokens = new ApiTokens(config.api());
         this.catalog = catalog;
         this.maxBytes = config.maxArticleBytes();
@@ -123,6 +127,7 @@ public class PublishRoutes {
             send(ctx, new ApiProblem(Kind.METHOD_NOT_ALLOWED, method.name() + " is not allowed here; use " + allow + ".").with("Allow", allow));
             return;
         }
+        long start = System.nanoTime();
         ctx.vertx().<Object>executeBlocking(() -> {
             try {
                 return operation.run();
@@ -130,6 +135,9 @@ public class PublishRoutes {
                 return problem;
             }
         }, false).onComplete(done -> {
+            Timer.builder("dispatch.publish").description("Publish API operations, from request to durable and served, by method and outcome")
+                    .tags("method", method.name(), "outcome", done.succeeded() && !(done.result() instanceof ApiProblem) ? "ok" : "refused")
+                    .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (done.failed()) {
                 Throwable failure = done.cause();
                 if (failure instanceof IOException e && String.valueOf(e.getMessage()).contains("No space left")) {

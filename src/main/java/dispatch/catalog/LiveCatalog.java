@@ -10,6 +10,7 @@ import dispatch.source.LoadedFeed;
 import dispatch.source.Problem;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     private final ValidatorStore validators;
     private final Clock clock;
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, Duration>> renderListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private volatile Catalog catalog = Catalog.EMPTY;
 
@@ -79,6 +82,11 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     @Override
     public Set<String> folders() {
         return Set.copyOf(fingerprints.keySet());
+    }
+
+    /** Calls {@code listener} with each feed read and rendered (changed or not) and how long it took. */
+    public void onRender(BiConsumer<String, Duration> listener) {
+        renderListeners.add(listener);
     }
 
     /** Calls {@code listener} after each change of a feed, on the thread that made it. */
@@ -158,7 +166,10 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         }
         try {
             String id = feed.definition().id();
+            long start = System.nanoTime();
             RenderedFeed rendered = rendering.render(feed, previous, previous == null ? validators.load(id) : Map.of(), clock.instant(), formats);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            renderListeners.forEach(l -> l.accept(id, took));
             validators.save(id, FeedChange.validators(rendered));
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {

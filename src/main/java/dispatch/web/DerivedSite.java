@@ -30,10 +30,12 @@ final class DerivedSite {
     private final DispatchConfig.AllFeed all;
     private final Links links;
     private final CachePolicy policy;
+    private final RequestMeters meters;
     private final Map<String, Prepared> categories = new ConcurrentHashMap<>();
     private volatile Prepared combined;
 
-    DerivedSite(DerivedFeeds derived, DispatchConfig.AllFeed all, Links links, CachePolicy policy) {
+    DerivedSite(DerivedFeeds derived, DispatchConfig.AllFeed all, Links links, CachePolicy policy, RequestMeters meters) {
+        this.meters = meters;
         this.derived = derived;
         this.all = all;
         this.links = links;
@@ -107,7 +109,7 @@ final class DerivedSite {
             categories.remove(key);
             return Optional.empty();
         }
-        Prepared made = prepare(feed, rendered.get());
+        Prepared made = prepare(feed, rendered.get(), feed.id(), "category");
         categories.put(key, made);
         return Optional.of(made);
     }
@@ -118,20 +120,21 @@ final class DerivedSite {
             return null;
         }
         if (p == null || p.source != catalog) {
-            p = prepare(catalog, derived.combined(catalog, all.title(), all.limit()));
+            p = prepare(catalog, derived.combined(catalog, all.title(), all.limit()), "_all", null);
             combined = p;
         }
         return p;
     }
 
-    private Prepared prepare(Object source, RenderedFeed rendered) {
+    /** Prepares {@code rendered}, counted under {@code feed} as {@code format} (or, when null, as its own formats). */
+    private Prepared prepare(Object source, RenderedFeed rendered, String feed, String format) {
         FeedSnapshot s = rendered.snapshot();
         Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-        rendered.documents().forEach((format, r) -> docs.put(format, policy.feedDocument(r, s.definition().ttl(),
-                "<" + links.feed(s.id(), format) + ">; rel=\"self\"")));
+        rendered.documents().forEach((f, r) -> docs.put(f, meters.metered(policy.feedDocument(r, s.definition().ttl(),
+                "<" + links.feed(s.id(), f) + ">; rel=\"self\""), feed, format != null ? format : Site.label(f))));
         List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-        Served home = policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, List.of()).render(),
-                rendered.lastModified(), s.definition().ttl());
+        Served home = meters.metered(policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, List.of()).render(),
+                rendered.lastModified(), s.definition().ttl()), feed, "page");
         return new Prepared(source, docs, home, s);
     }
 }

@@ -6,11 +6,20 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Error responses as RFC 9457 problem details ({@code application/problem+json}). */
 public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Problems sent, by status class: [4] 4xx, [5] 5xx. */
+    private static final LongAdder[] SENT = {null, null, null, null, new LongAdder(), new LongAdder()};
+
+    /** How many problems of status class {@code hundreds} (4 or 5) were sent. */
+    static double count(int hundreds) {
+        return SENT[hundreds].sum();
+    }
 
     private Problems() {
     }
@@ -47,6 +56,9 @@ public final class Problems {
 
     /** Sends a problem of {@code type} (a URI) with {@code status}, its {@code title} and a {@code detail} for people. */
     public static void send(RoutingContext ctx, int status, String type, String title, String detail) {
+        if (status >= 400 && status < 600) {
+            SENT[status / 100].increment();
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type);
         problem.put("title", title);

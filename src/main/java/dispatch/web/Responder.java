@@ -53,7 +53,11 @@ final class Responder {
         boolean notModified = ifModifiedSince != null && ifModifiedSince.equals(served.lastModified)
                 // the client echoes our own Last-Modified: no date to parse
                 || Preconditions.notModified(ifNoneMatch, ifModifiedSince, etag, served.representation.lastModified(), HttpClock.now());
+        ServedMeters meters = served.meters;
         if (notModified) {
+            if (meters != null) {
+                meters.count(gzip, true, 0);
+            }
             response.setStatusCode(304).end();
             return;
         }
@@ -66,7 +70,11 @@ final class Responder {
             out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
         }
         out.add(HttpHeaders.CONTENT_LENGTH, gzip ? served.gzipLength : served.length);
-        if (request.method() == HttpMethod.HEAD) {
+        boolean head = request.method() == HttpMethod.HEAD;
+        if (meters != null) {
+            meters.count(gzip, false, head ? 0 : (gzip ? served.gzipBody : served.body).length());
+        }
+        if (head) {
             response.end();
         } else {
             response.end(gzip ? served.gzipBody : served.body);

@@ -32,6 +32,11 @@ final class Served {
     final CharSequence link;
     /** Whether a gzip body exists; images and media are served as they are to everyone. */
     final boolean compressible;
+    /**
+     * Its request counters, or null; set once by {@link RequestMeters#metered} before the served
+     * object is published to the event loops (with the catalog it belongs to), never after.
+     */
+    ServedMeters meters;
     final Representation representation;
 
     /** Prepares {@code r}, sent with {@code cacheControl} and {@code vary}. */

@@ -37,18 +37,32 @@ public class Site {
     private final DispatchConfig config;
     private final Links links;
     private final CachePolicy policy;
+    private final RequestMeters meters;
     private final DerivedSite derived;
     private final EntryAssembler media;
     private volatile Prepared prepared;
 
-    /** A site serving the store's catalog. */
-    public Site(CatalogService store, DispatchConfig config) {
+    /** A site serving the store's catalog, counting its answers with {@code meters}. */
+    public Site(CatalogService store, DispatchConfig config, RequestMeters meters) {
         this.store = store;
+        this.meters = meters;
         this.config = config;
         this.links = store.links();
         this.policy = new CachePolicy(config.cache(), config.gzipLevel());
-        this.derived = new DerivedSite(store.derived(), config.allFeed(), links, policy);
+        this.derived = new DerivedSite(store.derived(), config.allFeed(), links, policy, meters);
         this.media = new EntryAssembler(links);
+    }
+
+    /** The feed label of the index and OPML list. */
+    static final String SITE = "_site";
+
+    /** The format label of {@code format}: rss, atom or json. */
+    static String label(FeedFormat format) {
+        return switch (format) {
+            case RSS -> "rss";
+            case ATOM -> "atom";
+            case JSON -> "json";
+        };
     }
 
     /** The links every page and feed is built with. */
@@ -95,7 +109,8 @@ public class Site {
         Prepared p = current();
         return p.page("/", () -> {
             List<FeedView> feeds = p.catalog.feeds().values().stream().map(f -> FeedView.of(f.snapshot().definition(), links)).toList();
-            return policy.listPage(Pages.index(feeds, links.opml(), derived.combinedView(p.catalog)).render(), p.lastModified());
+            return meters.metered(policy.listPage(Pages.index(feeds, links.opml(), derived.combinedView(p.catalog)).render(), p.lastModified()),
+                    SITE, "page");
         });
     }
 
@@ -105,7 +120,8 @@ public class Site {
         return p.page("/feeds.opml", () -> {
             List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(RenderedFeed::snapshot).toList();
             byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
-            return policy.list(Representation.onHeap(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel()));
+            return meters.metered(policy.list(Representation.onHeap(body, OpmlRenderer.CONTENT_TYPE, p.lastModified(), config.gzipLevel())),
+                    SITE, "opml");
         });
     }
 
@@ -120,7 +136,7 @@ public class Site {
             FeedSnapshot s = feed.snapshot();
             List<EntryView> entries = s.entries().stream().map(EntryView::of).toList();
             String html = Pages.preview(FeedView.of(s.definition(), links), links.feed(id, format), format.label(), entries).render();
-            return policy.feedPreview(html, feed.lastModified(), s.definition().ttl());
+            return meters.metered(policy.feedPreview(html, feed.lastModified(), s.definition().ttl()), id, "page");
         });
     }
 
@@ -131,8 +147,8 @@ public class Site {
         return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
             List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-            return policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, derived.categoryViews(feed)).render(),
-                    feed.lastModified(), s.definition().ttl());
+            return meters.metered(policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, derived.categoryViews(feed)).render(),
+                    feed.lastModified(), s.definition().ttl()), id, "page");
         });
     }
 
@@ -146,8 +162,8 @@ public class Site {
             Map<String, Long> sizes = new HashMap<>();
             feed.files().forEach((name, r) -> sizes.put(name, (long) r.body().remaining()));
             ArticleView view = ArticleView.of(pp, media.image(id, pp.post(), sizes).orElse(null), media.enclosures(id, pp.post(), sizes));
-            return policy.feedPage(Pages.article(FeedView.of(feed.snapshot().definition(), links), view).render(),
-                    feed.lastModified(), feed.snapshot().definition().ttl());
+            return meters.metered(policy.feedPage(Pages.article(FeedView.of(feed.snapshot().definition(), links), view).render(),
+                    feed.lastModified(), feed.snapshot().definition().ttl()), id, "page");
         });
     }
 
@@ -156,7 +172,7 @@ public class Site {
         Prepared p = current();
         RenderedFeed feed = p.catalog.feeds().get(id);
         Representation r = feed == null ? null : feed.files().get(name);
-        return r == null ? null : p.page("file:" + id + "/" + name, () -> policy.feedFile(r, feed.snapshot().definition().ttl()));
+        return r == null ? null : p.page("file:" + id + "/" + name, () -> meters.metered(policy.feedFile(r, feed.snapshot().definition().ttl()), id, "file"));
     }
 
     /**
@@ -220,8 +236,8 @@ public class Site {
             for (RenderedFeed feed : catalog.feeds().values()) {
                 Duration ttl = feed.snapshot().definition().ttl();
                 Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-                feed.documents().forEach((format, r) -> docs.put(format,
-                        site.policy.feedDocument(r, ttl, site.links.linkHeader(feed.id(), format))));
+                feed.documents().forEach((format, r) -> docs.put(format, site.meters.metered(
+                        site.policy.feedDocument(r, ttl, site.links.linkHeader(feed.id(), format)), feed.id(), label(format))));
                 documents.put(feed.id(), docs);
                 Map<String, PublishedPost> bySlug = new HashMap<>();
                 feed.snapshot().posts().forEach(pp -> bySlug.put(pp.post().slug(), pp));

@@ -133,6 +133,7 @@ public final class Hub implements AutoCloseable {
 
     /** Hands {@code change} to distribution and to the public hubs, off the caller's thread. */
     public void changed(FeedChange change) {
+        boolean news = loaded.getAsBoolean() || !change.before().isEmpty(); // the feeds read at a start are not news to public hubs
         workers.execute(() -> change.after().forEach((format, v) -> {
             FeedChange.Validators was = change.before().get(format);
             if (was == null || !was.etag().equals(v.etag())) {
@@ -140,7 +141,7 @@ public final class Hub implements AutoCloseable {
                 if (config.enabled()) {
                     distributor.changed(topic);
                 }
-                if (loaded.getAsBoolean() || !change.before().isEmpty()) { // a feed read at a start is not news to public hubs
+                if (news) {
                     pinger.changed(topic.url());
                 }
             }

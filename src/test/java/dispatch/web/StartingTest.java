@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dispatch.NamedPipe;
 import dispatch.TestConfig;
 import dispatch.catalog.CatalogService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -60,7 +61,7 @@ class StartingTest {
         store = new CatalogService(config);
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new FeedRoutes(new Site(store, config)).routes(router);
+        new FeedRoutes(new Site(store, config, new RequestMeters(new SimpleMeterRegistry()))).routes(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + server.actualPort();

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,11 +48,13 @@ class HubPingsTest {
                     base.maxLease(), base.signatureAlgorithm(), base.maxSubscriptions(), base.maxSubscriptionsPerHost(),
                     base.deliveryConcurrency(), base.deliveryAttempts(), base.retryDelay(), base.maxRetryDelay(), Duration.ofSeconds(1),
                     Duration.ofSeconds(2), 2);
-            try (Hub hub = new Hub(config, links, live::catalog, () -> true, live::reloadIfChanged, root.resolve("data"), vertx,
+            AtomicBoolean loaded = new AtomicBoolean();
+            try (Hub hub = new Hub(config, links, live::catalog, loaded::get, live::reloadIfChanged, root.resolve("data"), vertx,
                     Clock.systemUTC())) {
                 live.onChange(hub::changed);
                 hub.start();
-                live.reload("world");
+                live.reload("world"); // the first load
+                loaded.set(true);
                 Thread.sleep(300);
                 assertEquals(0, publicHub.received("/hub").size(), "a feed read at a start is not news");
                 Files.writeString(feeds.resolve("world/2024-06-02-second.txt"), "A second story\n\nIt happened next.\n");
