@@ -109,6 +109,16 @@ public class CatalogService {
         firstLoad.whenLoaded(action);
     }
 
+    /** Why watching the feeds directory is not keeping up, or empty (also when watching is off). */
+    public Optional<String> watcherTrouble() {
+        return watcher == null ? Optional.empty() : watcher.trouble();
+    }
+
+    /** Whether the feeds directory is watched. */
+    public boolean watching() {
+        return watcher != null;
+    }
+
     /** Whether the first load is over. */
     public boolean loaded() {
         return firstLoad.loaded();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -52,6 +53,8 @@ public final class FeedsWatcher implements AutoCloseable {
     private final Set<String> watched = new HashSet<>(); // on the scheduler's thread only
     private WatchService service;
     private volatile boolean closed;
+    /** When the last rescan started ({@link System#nanoTime}); 0 before the first. */
+    private volatile long lastRescan;
 
     /**
      * A watcher of {@code feedsDir}.
@@ -88,6 +91,22 @@ public final class FeedsWatcher implements AutoCloseable {
             poller.start();
         });
         scheduler.scheduleWithFixedDelay(this::rescan, rescanInterval.toMillis(), rescanInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Why the watcher is not keeping up with the folder, or empty: it was stopped, or no rescan
+     * has started for three rescan intervals (its thread is stuck or dead). Empty before it starts.
+     */
+    public Optional<String> trouble() {
+        if (closed) {
+            return Optional.of("stopped");
+        }
+        long last = lastRescan;
+        long since = System.nanoTime() - last;
+        if (last != 0 && since > rescanInterval.multipliedBy(3).toNanos()) {
+            return Optional.of("no rescan for " + since / 1_000_000_000 + " s (every " + rescanInterval.toSeconds() + " s expected)");
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -170,6 +189,7 @@ public final class FeedsWatcher implements AutoCloseable {
         if (closed) {
             return;
         }
+        lastRescan = System.nanoTime();
         try {
             Set<String> seen = new HashSet<>();
             for (Path dir : folders()) {
