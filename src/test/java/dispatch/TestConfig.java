@@ -116,6 +116,16 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
         return new TestAllFeed(true, "All feeds", 50);
     }
 
+    /** Polite polling off, as by default. */
+    @Override
+    public Polling polling() {
+        return new TestPolling(Optional.empty(), 100_000);
+    }
+
+    /** Polite polling's settings (a named class: CDI refuses validation annotations on anonymous ones). */
+    public record TestPolling(Optional<Duration> minInterval, int maxClients) implements Polling {
+    }
+
     /** The combined feed's settings (a named class: CDI refuses validation annotations on anonymous ones). */
     private record TestAllFeed(boolean enabled, String title, int limit) implements AllFeed {
     }

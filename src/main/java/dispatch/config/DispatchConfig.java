@@ -94,6 +94,25 @@ public interface DispatchConfig {
     /** The combined feed of every feed, at {@code /feeds/all/}. */
     AllFeed allFeed();
 
+    /** Polite polling: how often a client may fetch a feed document without validators. */
+    Polling polling();
+
+    /** Polite polling, off by default. */
+    interface Polling {
+
+        /**
+         * The shortest time between two fetches of one feed document by one client (address and
+         * User-Agent) without {@code If-None-Match} or {@code If-Modified-Since}; a sooner one gets
+         * 429 with {@code Retry-After}. Absent: every fetch is answered.
+         */
+        Optional<Duration> minInterval();
+
+        /** The most client and document pairs remembered; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        @Positive
+        int maxClients();
+    }
+
     /** The combined feed of every feed. A feed folder named {@code all} takes its place. */
     interface AllFeed {
 

@@ -1,5 +1,6 @@
 package dispatch.web;
 
+import dispatch.config.DispatchConfig;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedId;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -38,11 +39,13 @@ public class FeedRoutes {
 
     private final Site site;
     private final DerivedRoutes derivedRoutes;
+    private final PollingPolicy polling;
 
-    /** Routes serving {@code site}. */
-    public FeedRoutes(Site site) {
+    /** Routes serving {@code site}, with the polite polling policy {@code config} sets (if any). */
+    public FeedRoutes(Site site, DispatchConfig config) {
         this.site = site;
         this.derivedRoutes = new DerivedRoutes(site);
+        this.polling = config.polling().minInterval().map(min -> new PollingPolicy(min, config.polling().maxClients())).orElse(null);
     }
 
     /** {@code /}: the index page. */
@@ -141,6 +144,9 @@ public class FeedRoutes {
         FeedFormat format = FeedFormat.byFileName(name);
         if (format != null) {
             boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
+            if (!html && polling != null && polling.refused(ctx)) {
+                return;
+            }
             serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");
         } else {
             Served file = site.file(feed, name);

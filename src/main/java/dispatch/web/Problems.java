@@ -38,6 +38,12 @@ public final class Problems {
         send(ctx, 503, "Service Unavailable", detail);
     }
 
+    /** 429: a client fetched again too soon without validators; {@code Retry-After} says when it may. */
+    static void tooSoon(RoutingContext ctx, long retryAfterSeconds, String detail) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        send(ctx, 429, "Too Many Requests", detail);
+    }
+
     /** 500: something failed while answering; the detail does not expose internals. */
     static void serverError(RoutingContext ctx) {
         send(ctx, 500, "Internal Server Error", "Dispatch failed to answer this request; the failure is logged.");

@@ -61,7 +61,7 @@ class StartingTest {
         store = new CatalogService(config);
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        new FeedRoutes(new Site(store, config, new RequestMeters(new SimpleMeterRegistry()))).routes(router);
+        new FeedRoutes(new Site(store, config, new RequestMeters(new SimpleMeterRegistry())), config).routes(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + server.actualPort();
