@@ -116,6 +116,16 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
         return new TestAllFeed(true, "All feeds", 50);
     }
 
+    /** Statistics on and closed, as by default. */
+    @Override
+    public Stats stats() {
+        return new TestStats(true, false);
+    }
+
+    /** The statistics' settings. */
+    public record TestStats(boolean enabled, boolean open) implements Stats {
+    }
+
     /** Polite polling off, as by default. */
     @Override
     public Polling polling() {

@@ -5,6 +5,7 @@ import dispatch.feed.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,33 @@ final class ApiTokens {
     /** Whether any token is configured: without one the API does not exist. */
     boolean enabled() {
         return !tokens.isEmpty();
+    }
+
+    /**
+     * What {@code authorization} allows of what concerns every feed (the statistics): only a token
+     * allowed every feed is {@link Verdict#ALLOWED}. Besides {@code Bearer <token>}, takes
+     * {@code Basic} credentials whose password is the token, which a browser can send.
+     */
+    Verdict checkEveryFeed(String authorization) {
+        String bearer = authorization;
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+                bearer = "Bearer " + decoded.substring(decoded.indexOf(':') + 1);
+            } catch (IllegalArgumentException e) {
+                return Verdict.INVALID;
+            }
+        }
+        Verdict v = check(bearer, null);
+        if (v != Verdict.ALLOWED) {
+            return v;
+        }
+        byte[] presented = digest(bearer.substring(7).strip());
+        boolean everyFeed = false;
+        for (Token t : tokens) {
+            everyFeed |= MessageDigest.isEqual(presented, t.digest()) && t.feeds().isEmpty();
+        }
+        return everyFeed ? Verdict.ALLOWED : Verdict.FORBIDDEN;
     }
 
     /**

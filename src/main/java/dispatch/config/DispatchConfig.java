@@ -97,6 +97,21 @@ public interface DispatchConfig {
     /** Polite polling: how often a client may fetch a feed document without validators. */
     Polling polling();
 
+    /** Subscriber statistics, {@code /stats} and {@code /api/stats}. */
+    Stats stats();
+
+    /** Subscriber statistics. */
+    interface Stats {
+
+        /** Whether requests for feed documents are counted. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Whether {@code /stats} and {@code /api/stats} are open to all; otherwise they need the API token. */
+        @WithDefault("false")
+        boolean open();
+    }
+
     /** Polite polling, off by default. */
     interface Polling {
 

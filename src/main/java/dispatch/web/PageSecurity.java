@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * framing ({@code frame-ancestors}, and {@code X-Frame-Options} for older browsers), and a
  * {@code Referrer-Policy} that tells other sites only the origin a reader came from.
  */
-final class PageSecurity {
+public final class PageSecurity {
 
     static final CharSequence CONTENT_SECURITY_POLICY = HttpHeaders.createOptimized("Content-Security-Policy");
     static final CharSequence X_FRAME_OPTIONS = HttpHeaders.createOptimized("X-Frame-Options");
@@ -37,7 +37,7 @@ final class PageSecurity {
      * The {@code Content-Security-Policy} of {@code html}: nothing but its own inline styles and,
      * on an article's page, its lead image (that URL only).
      */
-    static CharSequence policyFor(String html) {
+    public static CharSequence policyFor(String html) {
         Set<String> hashes = new LinkedHashSet<>();
         Matcher m = STYLE.matcher(html);
         while (m.find()) {

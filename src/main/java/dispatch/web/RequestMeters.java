@@ -1,9 +1,12 @@
 package dispatch.web;
 
+import dispatch.stats.StatsService;
+import dispatch.stats.SubscriberStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,11 +24,23 @@ public class RequestMeters {
     static final String NO_FEED = "_none";
 
     private final MeterRegistry registry;
+    private final SubscriberStats stats;
     private final Map<String, ServedMeters> meters = new ConcurrentHashMap<>();
 
-    /** Meters in {@code registry}. */
+    /** Meters in {@code registry}, counting no subscribers. */
     public RequestMeters(MeterRegistry registry) {
+        this(registry, (SubscriberStats) null);
+    }
+
+    /** Meters in {@code registry}, feed documents counted by {@code service}'s subscriber statistics too. */
+    @Inject
+    public RequestMeters(MeterRegistry registry, StatsService service) {
+        this(registry, service.stats().orElse(null));
+    }
+
+    private RequestMeters(MeterRegistry registry, SubscriberStats stats) {
         this.registry = registry;
+        this.stats = stats;
         for (int status : new int[] {4, 5}) {
             FunctionCounter.builder("dispatch.requests", Problems.class, p -> Problems.count(status))
                     .description("Requests answered, by feed, format, encoding and status")
@@ -38,6 +53,12 @@ public class RequestMeters {
     /** The counters of {@code format} documents of {@code feed}; the same ones every time. */
     ServedMeters of(String feed, String format) {
         return meters.computeIfAbsent(feed + "\n" + format, k -> new ServedMeters(registry, feed, format));
+    }
+
+    /** {@code served}, a feed document, counted under {@code feed} and {@code format}, and by the subscriber statistics. */
+    Served meteredDocument(Served served, String feed, String format) {
+        served.meters = meters.computeIfAbsent(feed + "\n" + format, k -> new ServedMeters(registry, feed, format, stats));
+        return served;
     }
 
     /** {@code served} counted under {@code feed} and {@code format}. */

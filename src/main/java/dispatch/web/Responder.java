@@ -54,6 +54,14 @@ final class Responder {
                 // the client echoes our own Last-Modified: no date to parse
                 || Preconditions.notModified(ifNoneMatch, ifModifiedSince, etag, served.representation.lastModified(), HttpClock.now());
         ServedMeters meters = served.meters;
+        if (meters != null && meters.stats != null) {
+            long identity = served.body.length();
+            boolean head = request.method() == HttpMethod.HEAD;
+            long sent = notModified || head ? 0 : gzip ? served.gzipBody.length() : identity;
+            long saved = head ? 0 : notModified ? identity : gzip ? identity - sent : 0;
+            meters.hit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), in.get(HttpHeaders.USER_AGENT),
+                    ifNoneMatch != null || in.contains(HttpHeaders.IF_MODIFIED_SINCE), gzip, notModified, sent, saved);
+        }
         if (notModified) {
             if (meters != null) {
                 meters.count(gzip, true, 0);

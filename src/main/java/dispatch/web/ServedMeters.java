@@ -1,5 +1,7 @@
 package dispatch.web;
 
+import dispatch.stats.Hit;
+import dispatch.stats.SubscriberStats;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -16,8 +18,18 @@ final class ServedMeters {
     final Counter notModifiedGzip;
     final Counter bytes;
     final Counter bytesGzip;
+    /** The feed the subscriber statistics count these documents under; null when they are not counted. */
+    final String statsFeed;
+    final SubscriberStats stats;
 
     ServedMeters(MeterRegistry registry, String feed, String format) {
+        this(registry, feed, format, null);
+    }
+
+    /** Counters of a feed document, whose requests {@code stats} (or null) also counts. */
+    ServedMeters(MeterRegistry registry, String feed, String format, SubscriberStats stats) {
+        this.stats = stats;
+        this.statsFeed = stats == null ? null : feed;
         this.ok = requests(registry, feed, format, "identity", "200");
         this.okGzip = requests(registry, feed, format, "gzip", "200");
         this.notModified = requests(registry, feed, format, "identity", "304");
@@ -35,6 +47,13 @@ final class ServedMeters {
             if (length > 0) {
                 (gzip ? bytesGzip : bytes).increment(length);
             }
+        }
+    }
+
+    /** Hands one answer to the subscriber statistics, if they count this document. */
+    void hit(String address, String userAgent, boolean conditional, boolean gzip, boolean wasNotModified, long sent, long saved) {
+        if (stats != null) {
+            stats.record(new Hit(statsFeed, address, userAgent, conditional, gzip, wasNotModified, sent, saved, System.nanoTime()));
         }
     }
 

@@ -236,7 +236,7 @@ public class Site {
             for (RenderedFeed feed : catalog.feeds().values()) {
                 Duration ttl = feed.snapshot().definition().ttl();
                 Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-                feed.documents().forEach((format, r) -> docs.put(format, site.meters.metered(
+                feed.documents().forEach((format, r) -> docs.put(format, site.meters.meteredDocument(
                         site.policy.feedDocument(r, ttl, site.links.linkHeader(feed.id(), format)), feed.id(), label(format))));
                 documents.put(feed.id(), docs);
                 Map<String, PublishedPost> bySlug = new HashMap<>();

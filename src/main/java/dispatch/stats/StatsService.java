@@ -1,0 +1,58 @@
+package dispatch.stats;
+
+import dispatch.catalog.CatalogService;
+import dispatch.catalog.RenderedFeed;
+import dispatch.config.DispatchConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The edge where Quarkus meets the statistics: keeps the {@link SubscriberStats} of the data
+ * folder (unless {@code dispatch.stats.enabled} is false), tallies queued hits four times a
+ * second and writes the day's counts every minute and on shutdown.
+ */
+@ApplicationScoped
+public class StatsService {
+
+    private final SubscriberStats stats;
+    private final ScheduledExecutorService timer;
+
+    /** The statistics {@code config} asks for, feeds' ttls from {@code catalog}. */
+    public StatsService(DispatchConfig config, CatalogService catalog) {
+        this.stats = !config.stats().enabled() ? null : new SubscriberStats(config.dataDir(), Clock.systemUTC(),
+                feed -> catalog.catalog().feed(feed).map(RenderedFeed::snapshot).map(s -> s.definition().ttl().toSeconds()).orElse(0L));
+        this.timer = stats == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dispatch-stats");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (stats != null) {
+            stats.load();
+            timer.scheduleWithFixedDelay(stats::drain, 250, 250, TimeUnit.MILLISECONDS);
+            timer.scheduleWithFixedDelay(stats::save, 60, 60, TimeUnit.SECONDS);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (stats != null) {
+            timer.shutdownNow();
+            stats.drain();
+            stats.save();
+        }
+    }
+
+    /** The statistics, unless they are off. */
+    public Optional<SubscriberStats> stats() {
+        return Optional.ofNullable(stats);
+    }
+}

@@ -1,0 +1,200 @@
+package dispatch.stats;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.files.ConfinedFolder;
+import dispatch.files.DurableWrites;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jboss.logging.Logger;
+
+/**
+ * Subscriber counts per feed per day, the request mix, and a report card per client family.
+ * Answering a request only queues a {@link Hit} (bounded: when the queue is full, hits are
+ * dropped and counted); {@link #drain} classifies and tallies them off the event loop. Clients
+ * are known only by a hash of their address and User-Agent with a random salt that changes every
+ * day and is never written; no address is ever stored. Each day's subscriber counts are kept in
+ * the data folder ({@code stats/subscribers.json}) for {@link #DAYS} days.
+ */
+public final class SubscriberStats {
+
+    /** How many days of subscriber counts are kept. */
+    public static final int DAYS = 30;
+    /** The most hits waiting to be tallied. */
+    static final int MAX_QUEUED = 100_000;
+    /** The most User-Agents whose classification is remembered. */
+    static final int MAX_AGENTS = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(SubscriberStats.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Map<String, Long>>> SHAPE = new TypeReference<>() { };
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConcurrentLinkedQueue<Hit> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Clock clock;
+    private final ToLongFunction<String> ttlSeconds;
+    private final Path file;
+    private final ConfinedFolder folder;
+    private final DurableWrites writes;
+    private final Map<String, UserAgents.Client> agents = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, UserAgents.Client> eldest) {
+            return size() > MAX_AGENTS;
+        }
+    };
+    /** Past days' subscribers per feed, oldest first. */
+    private final TreeMap<LocalDate, Map<String, Long>> history = new TreeMap<>();
+    private LocalDate day;
+    private byte[] salt;
+    private DailyTally today = new DailyTally();
+
+    /** Stats kept in {@code dataDir}, dated by {@code clock} (UTC days); {@code ttlSeconds} gives a feed's ttl. */
+    public SubscriberStats(Path dataDir, Clock clock, ToLongFunction<String> ttlSeconds) {
+        this.clock = clock;
+        this.ttlSeconds = ttlSeconds;
+        this.folder = new ConfinedFolder(dataDir);
+        this.writes = new DurableWrites(folder);
+        this.file = dataDir.resolve("stats").resolve("subscribers.json");
+        this.day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        this.salt = freshSalt();
+    }
+
+    /** Queues {@code hit} to be tallied; never blocks, never fails (a full queue drops it). */
+    public void record(Hit hit) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            dropped.incrementAndGet();
+            return;
+        }
+        queue.add(hit);
+    }
+
+    /** Tallies every queued hit, starting a new day (and salt) when the date has changed. */
+    public synchronized void drain() {
+        rollOver();
+        for (Hit hit = queue.poll(); hit != null; hit = queue.poll()) {
+            queued.decrementAndGet();
+            UserAgents.Client client = agents.computeIfAbsent(hit.userAgent() == null ? "" : hit.userAgent(), UserAgents::classify);
+            today.add(hit, client, hash(hit.address(), hit.userAgent()), ttlSeconds.applyAsLong(hit.feed()));
+        }
+    }
+
+    /** Reads the days kept in the data folder; a file that cannot be read counts as none. */
+    public synchronized void load() {
+        try {
+            Map<String, Map<String, Long>> raw = JSON.readValue(folder.read(file, 16L * 1024 * 1024), SHAPE);
+            raw.forEach((date, feeds) -> {
+                LocalDate d = LocalDate.parse(date);
+                if (d.isBefore(day)) {
+                    history.put(d, new TreeMap<>(feeds));
+                }
+            });
+            trim();
+        } catch (NoSuchFileException e) {
+            // no stats yet
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Ignoring %s, which cannot be read (%s): subscriber history starts afresh", file, e.getMessage());
+        }
+    }
+
+    /** Writes the kept days and today's counts so far to the data folder. */
+    public synchronized void save() {
+        Map<String, Map<String, Long>> raw = new TreeMap<>();
+        history.forEach((d, feeds) -> raw.put(d.toString(), feeds));
+        raw.put(day.toString(), todaysSubscribers());
+        try {
+            writes.write(file, JSON.writeValueAsBytes(raw));
+        } catch (IOException e) {
+            LOG.errorf("Cannot keep subscriber counts in %s: %s", file, e.getMessage());
+        }
+    }
+
+    /** Subscribers per feed per day, oldest first, today last. */
+    public synchronized TreeMap<LocalDate, Map<String, Long>> subscribers() {
+        TreeMap<LocalDate, Map<String, Long>> all = new TreeMap<>(history);
+        all.put(day, todaysSubscribers());
+        return all;
+    }
+
+    /** Today's tally, read under this object's lock by {@link StatsReport}. */
+    synchronized <T> T today(Function<DailyTally, T> read) {
+        return read.apply(today);
+    }
+
+    /** Hits dropped because the queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** Entries held in today's tally: bounded by the limits of {@link DailyTally}. */
+    public synchronized int size() {
+        return today.size() + agents.size();
+    }
+
+    private Map<String, Long> todaysSubscribers() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String feed : today.feeds()) {
+            counts.put(feed, today.subscribers(feed));
+        }
+        return counts;
+    }
+
+    private void rollOver() {
+        LocalDate now = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (!now.equals(day)) {
+            history.put(day, todaysSubscribers());
+            trim();
+            day = now;
+            salt = freshSalt();
+            today = new DailyTally();
+            save();
+        }
+    }
+
+    private void trim() {
+        while (history.size() > DAYS - 1) {
+            history.pollFirstEntry();
+        }
+    }
+
+    /** The first 8 bytes of SHA-256(salt, address, User-Agent). */
+    private long hash(String address, String userAgent) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(sha.digest()).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static byte[] freshSalt() {
+        byte[] s = new byte[32];
+        RANDOM.nextBytes(s);
+        return s;
+    }
+}
