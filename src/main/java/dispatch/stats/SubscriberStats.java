@@ -15,11 +15,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -27,8 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Subscriber counts per feed per day, the request mix, and a report card per client family.
- * Answering a request only queues a {@link Hit} (bounded: when the queue is full, hits are
- * dropped and counted); {@link #drain} classifies and tallies them off the event loop. Clients
+ * Answering a request only adds a {@link Hit} to its thread's own list (bounded: when it is full,
+ * hits are dropped and counted); {@link #drain} classifies and tallies them off the event loop. Clients
  * are known only by a hash of their address and User-Agent with a random salt that changes every
  * day and is never written; no address is ever stored. Each day's subscriber counts are kept in
  * the data folder ({@code stats/subscribers.json}) for {@link #DAYS} days.
@@ -37,7 +38,7 @@ public final class SubscriberStats {
 
     /** How many days of subscriber counts are kept. */
     public static final int DAYS = 30;
-    /** The most hits waiting to be tallied. */
+    /** The most hits waiting to be tallied, per recording thread. */
     static final int MAX_QUEUED = 100_000;
     /** The most User-Agents whose classification is remembered. */
     static final int MAX_AGENTS = 10_000;
@@ -47,8 +48,9 @@ public final class SubscriberStats {
     private static final TypeReference<Map<String, Map<String, Long>>> SHAPE = new TypeReference<>() { };
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ConcurrentLinkedQueue<Hit> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    /** Each recording thread's (an event loop's) own list of hits, so that threads never contend for one queue. */
+    private final ThreadLocal<Pending> pending = ThreadLocal.withInitial(this::newPending);
+    private final List<Pending> allPending = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private final Clock clock;
     private final ToLongFunction<String> ttlSeconds;
@@ -60,6 +62,15 @@ public final class SubscriberStats {
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, UserAgents.Client> eldest) {
+            return size() > MAX_AGENTS;
+        }
+    };
+    /** Hashes of recent readers (address and User-Agent): a reader polling again is not hashed again. */
+    private final Map<String, Long> hashes = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > MAX_AGENTS;
         }
     };
@@ -80,24 +91,52 @@ public final class SubscriberStats {
         this.salt = freshSalt();
     }
 
-    /** Queues {@code hit} to be tallied; never blocks, never fails (a full queue drops it). */
+    /** Hits one thread recorded since the last {@link #drain}. */
+    private static final class Pending {
+        ArrayList<Hit> hits = new ArrayList<>();
+    }
+
+    private Pending newPending() {
+        Pending p = new Pending();
+        allPending.add(p);
+        return p;
+    }
+
+    /**
+     * Queues {@code hit} to be tallied, on the calling thread's own list (one uncontended lock);
+     * never blocks, never fails: a thread with {@link #MAX_QUEUED} hits waiting drops it.
+     */
     public void record(Hit hit) {
-        if (queued.incrementAndGet() > MAX_QUEUED) {
-            queued.decrementAndGet();
-            dropped.incrementAndGet();
-            return;
+        Pending p = pending.get();
+        synchronized (p) {
+            if (p.hits.size() < MAX_QUEUED) {
+                p.hits.add(hit);
+                return;
+            }
         }
-        queue.add(hit);
+        dropped.incrementAndGet();
     }
 
     /** Tallies every queued hit, starting a new day (and salt) when the date has changed. */
     public synchronized void drain() {
         rollOver();
-        for (Hit hit = queue.poll(); hit != null; hit = queue.poll()) {
-            queued.decrementAndGet();
-            UserAgents.Client client = agents.computeIfAbsent(hit.userAgent() == null ? "" : hit.userAgent(), UserAgents::classify);
-            today.add(hit, client, hash(hit.address(), hit.userAgent()), ttlSeconds.applyAsLong(hit.feed()));
+        for (Pending p : allPending) {
+            ArrayList<Hit> taken;
+            synchronized (p) {
+                if (p.hits.isEmpty()) {
+                    continue;
+                }
+                taken = p.hits;
+                p.hits = new ArrayList<>(Math.min(taken.size(), 4096));
+            }
+            taken.forEach(this::tally);
         }
+    }
+
+    private void tally(Hit hit) {
+        UserAgents.Client client = agents.computeIfAbsent(hit.userAgent() == null ? "" : hit.userAgent(), UserAgents::classify);
+        long hash = hashes.computeIfAbsent(hit.address() + "\n" + hit.userAgent(), k -> hash(hit.address(), hit.userAgent()));
+        today.add(hit, client, hash, ttlSeconds.applyAsLong(hit.feed()));
     }
 
     /** Reads the days kept in the data folder; a file that cannot be read counts as none. */
@@ -149,7 +188,7 @@ public final class SubscriberStats {
 
     /** Entries held in today's tally: bounded by the limits of {@link DailyTally}. */
     public synchronized int size() {
-        return today.size() + agents.size();
+        return today.size() + agents.size() + hashes.size();
     }
 
     private Map<String, Long> todaysSubscribers() {
@@ -167,6 +206,7 @@ public final class SubscriberStats {
             trim();
             day = now;
             salt = freshSalt();
+            hashes.clear(); // hashed with yesterday's salt
             today = new DailyTally();
             save();
         }

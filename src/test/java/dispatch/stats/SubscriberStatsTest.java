@@ -83,7 +83,7 @@ class SubscriberStatsTest {
             }
         }
         stats.drain();
-        int bound = DailyTally.MAX_CLIENTS * 2 + DailyTally.MAX_AGGREGATOR_KEYS + DailyTally.MAX_FAMILIES + SubscriberStats.MAX_AGENTS;
+        int bound = DailyTally.MAX_CLIENTS * 2 + DailyTally.MAX_AGGREGATOR_KEYS + DailyTally.MAX_FAMILIES + 2 * SubscriberStats.MAX_AGENTS;
         assertTrue(stats.size() <= bound, stats.size() + " entries, at most " + bound);
         assertTrue(stats.dropped() > 0 || stats.size() > 0);
         assertTrue((Boolean) StatsReport.of(stats).get("capped"), "the report says the day's counts are capped");
