@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -111,6 +113,14 @@ public class TestFeeds implements QuarkusTestResourceLifecycleManager {
         try {
             deleteRecursively(DIR);
             deleteRecursively(DATA);
+            Files.createDirectories(DATA.resolve("stats"));
+            StringBuilder history = new StringBuilder("{");
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            for (int day = 29; day >= 1; day--) { // a month of subscribers for feed linked, for the stats page's chart
+                history.append(day == 29 ? "" : ",").append('"').append(today.minusDays(day)).append("\":{\"linked\":").append(200 + 3 * (29 - day))
+                        .append('}');
+            }
+            Files.writeString(DATA.resolve("stats").resolve("subscribers.json"), history.append('}').toString());
             copyTree(Path.of("feeds"), DIR);
             copyTree(Path.of("src", "test", "resources", "test-feeds"), DIR);
             Path edge = DIR.resolve("edge");

@@ -47,6 +47,8 @@ final class DailyTally {
     }
 
     final Map<String, Map<String, Long>> aggregators = new HashMap<>();
+    /** When each aggregator count was reported ({@link System#nanoTime}): hits reach the tally out of order. */
+    private final Map<String, Long> reportedAt = new HashMap<>();
     final Map<String, Set<Long>> clients = new HashMap<>();
     final Map<String, Mix> mix = new HashMap<>();
     final Map<String, Card> cards = new HashMap<>();
@@ -84,8 +86,11 @@ final class DailyTally {
         card.gzip += hit.gzip() ? 1 : 0;
         card.notModified += hit.notModified() ? 1 : 0;
         long visit = 31 * clientHash + hit.feed().hashCode();
-        Long before = lastSeen.put(visit, hit.nanos());
-        if (before != null) {
+        Long before = lastSeen.get(visit);
+        if (before == null || hit.nanos() >= before) {
+            lastSeen.put(visit, hit.nanos());
+        }
+        if (before != null && hit.nanos() >= before) {
             long seconds = (hit.nanos() - before) / 1_000_000_000L;
             card.intervals++;
             card.fasterThanTtl += seconds < ttlSeconds ? 1 : 0;
@@ -97,8 +102,13 @@ final class DailyTally {
             String key = family + "|" + client.aggregatorFeed().orElse("");
             Map<String, Long> perFeed = aggregators.computeIfAbsent(hit.feed(), f -> new HashMap<>());
             if (perFeed.containsKey(key) || aggregatorKeys < MAX_AGGREGATOR_KEYS) {
-                if (perFeed.put(key, client.subscribers().getAsLong()) == null) {
-                    aggregatorKeys++;
+                String at = hit.feed() + "\n" + key;
+                Long when = reportedAt.get(at);
+                if (when == null || hit.nanos() >= when) { // the latest report wins, in the order they were made
+                    reportedAt.put(at, hit.nanos());
+                    if (perFeed.put(key, client.subscribers().getAsLong()) == null) {
+                        aggregatorKeys++;
+                    }
                 }
             } else {
                 capped = true;
@@ -135,6 +145,6 @@ final class DailyTally {
 
     /** Entries held, over every map: what the memory bound is about. */
     int size() {
-        return clientCount + aggregatorKeys + cards.size() + lastSeen.size();
+        return clientCount + aggregatorKeys * 2 + cards.size() + lastSeen.size();
     }
 }
