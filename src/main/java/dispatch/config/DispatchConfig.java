@@ -212,7 +212,7 @@ public interface DispatchConfig {
         @WithDefault("1h")
         Duration maxRetryDelay();
 
-        /** How long a connection to a callback or hub may take to open. */
+        /** How long looking up a callback's or hub's name may take, and then opening a connection to it. */
         @WithDefault("5s")
         Duration connectTimeout();
 

@@ -5,7 +5,6 @@ import dispatch.catalog.FeedChange;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.Links;
 import io.vertx.core.Vertx;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -13,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -168,15 +171,29 @@ public final class Hub implements AutoCloseable {
                 + "' is not a feed of this Dispatch; a topic is the URL of a feed document, such as " + topics.example() + "."));
     }
 
+    /** Checks the callback's addresses now, waiting for its name at most the connect timeout (a slow resolver holds no thread longer). */
     private void checkAddresses(String callback) {
         String host = Subscription.hostOf(callback);
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        try {
+        Future<?> lookup = resolver.submit(() -> {
             policy.resolve(bare);
-        } catch (CallbackPolicy.RefusedAddressException e) {
-            throw HubProblem.badRequest("callback-refused", "hub.callback is refused: " + e.getMessage() + ".");
-        } catch (UnknownHostException e) {
+            return null;
+        });
+        try {
+            lookup.get(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof CallbackPolicy.RefusedAddressException refused) {
+                throw HubProblem.badRequest("callback-refused", "hub.callback is refused: " + refused.getMessage() + ".");
+            }
             throw HubProblem.badRequest("callback-unresolvable", "hub.callback's host " + host + " has no address.");
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw new HubProblem(503, "busy", "Looking up hub.callback's host " + host + " takes too long; try again in a moment.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubProblem(503, "busy", "The hub is stopping.");
+        } catch (RejectedExecutionException e) {
+            throw new HubProblem(503, "busy", "The hub is stopping.");
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -107,6 +108,8 @@ final class Outbound implements AutoCloseable {
         int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
         return CompletableFuture.supplyAsync(() -> address(host, trusted), resolver)
+                .completeOnTimeout(new Resolved(List.of(), "cannot resolve " + host + " within " + connectMillis + " ms"), connectMillis,
+                        TimeUnit.MILLISECONDS)
                 .thenCompose(resolved -> {
                     if (resolved.addresses.isEmpty()) {
                         return CompletableFuture.completedFuture(Answer.failed(resolved.refusal));
