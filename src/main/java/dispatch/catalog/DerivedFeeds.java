@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,19 +61,27 @@ public final class DerivedFeeds {
         if (name == null) {
             return Optional.empty();
         }
+        FeedDefinition derived = categoryDefinition(feed, slug, name);
+        String feedId = feed.id();
+        List<Post> posts = feed.snapshot().posts().stream().map(PublishedPost::post).toList();
+        FeedSnapshot snapshot = rendering.assembler().assemble(derived, feedId, posts, feed.fileSizes(),
+                post -> post.article().categories().stream().anyMatch(c -> Slugs.of(c).equals(slug)));
+        return Optional.of(rendering.renderDerived(snapshot, feed.lastModified(), clock.instant()));
+    }
+
+    /**
+     * The definition of {@code feed}'s category {@code name}, whose slug is {@code slug}: its id
+     * ({@code <feed>/categories/<slug>}), title and description, and the feed's images at
+     * absolute URLs (their file names belong to the feed's folder, not the category's path).
+     */
+    public FeedDefinition categoryDefinition(RenderedFeed feed, String slug, String name) {
         FeedDefinition def = feed.snapshot().definition();
         Links links = rendering.links();
         Syndication s = def.syndication();
         Syndication absolute = new Syndication(s.icon().map(i -> links.asset(def.id(), i)), s.logo().map(l -> links.asset(def.id(), l)),
                 s.rights(), s.license(), List.of(name), s.link(), s.content());
-        FeedDefinition derived = new FeedDefinition(def.id() + "/categories/" + slug, def.title() + ": " + name,
-                def.title() + ", the articles in " + name, def.language(), def.author(), def.ttl(), def.related(), def.limit(), absolute);
-        List<Post> posts = feed.snapshot().posts().stream().map(PublishedPost::post).toList();
-        Map<String, Long> sizes = new HashMap<>();
-        feed.files().forEach((file, r) -> sizes.put(file, (long) r.body().remaining()));
-        FeedSnapshot snapshot = rendering.assembler().assemble(derived, def.id(), posts, sizes,
-                post -> post.article().categories().stream().anyMatch(c -> Slugs.of(c).equals(slug)));
-        return Optional.of(rendering.renderDerived(snapshot, feed.lastModified(), clock.instant()));
+        return def.derived(def.id() + "/categories/" + slug, def.title() + ": " + name, def.title() + ", the articles in " + name)
+                .withSyndication(absolute);
     }
 
     /** The combined feed of every feed in {@code catalog}: the newest {@code limit} of all their entries. */

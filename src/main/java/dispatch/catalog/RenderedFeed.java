@@ -4,6 +4,7 @@ import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,13 @@ public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation
      */
     public Instant lastModified() {
         return documents.values().stream().map(Representation::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    /** The size of each file it serves, by name: what images and enclosures in the folder weigh. */
+    public Map<String, Long> fileSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        files.forEach((name, r) -> sizes.put(name, (long) r.body().remaining()));
+        return sizes;
     }
 
     /** The document in {@code format}, if it is published. */

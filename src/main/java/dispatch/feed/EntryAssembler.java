@@ -140,7 +140,7 @@ public final class EntryAssembler {
     public Optional<Media.Image> image(String feedId, Post post, Map<String, Long> fileSizes) {
         return post.article().meta().image()
                 .filter(i -> !Media.isFileName(i.url()) || fileSizes.containsKey(i.url()))
-                .map(i -> Media.isFileName(i.url()) ? i.at(links.file(feedId, i.url())) : i);
+                .map(i -> i.at(links.asset(feedId, i.url())));
     }
 
     /** {@code post}'s enclosures at absolute URLs, a file in the feed folder with its length; one whose file is missing left out. */

@@ -56,6 +56,11 @@ public record FeedDefinition(
         this(id, title, description, language, author, ttl, related, limit, Syndication.NONE);
     }
 
+    /** This definition with {@code other} images, rights, categories, site link and content mode. */
+    public FeedDefinition withSyndication(Syndication other) {
+        return new FeedDefinition(id, title, description, language, author, ttl, related, limit, other);
+    }
+
     /** This definition under another {@code id} and {@code title}, for a feed derived from it. */
     public FeedDefinition derived(String newId, String newTitle, String newDescription) {
         return new FeedDefinition(newId, newTitle, newDescription, language, author, ttl, related, limit, syndication);

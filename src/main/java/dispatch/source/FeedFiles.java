@@ -47,9 +47,7 @@ final class FeedFiles {
         if (icon.equals(s.icon()) && logo.equals(s.logo())) {
             return definition;
         }
-        return new FeedDefinition(definition.id(), definition.title(), definition.description(), definition.language(), definition.author(),
-                definition.ttl(), definition.related(), definition.limit(),
-                new Syndication(icon, logo, s.rights(), s.license(), s.categories(), s.link(), s.content()));
+        return definition.withSyndication(new Syndication(icon, logo, s.rights(), s.license(), s.categories(), s.link(), s.content()));
     }
 
     /** The files in {@code dir} that {@code definition} and {@code posts} (read from the files of {@code fileOf}, by slug) name, by name. */

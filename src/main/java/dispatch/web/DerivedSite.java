@@ -44,9 +44,8 @@ final class DerivedSite {
 
     /** The views of {@code feed}'s category feeds, for its page. */
     List<FeedView> categoryViews(RenderedFeed feed) {
-        return DerivedFeeds.categories(feed).entrySet().stream().map(c -> FeedView.of(
-                feed.snapshot().definition().derived(feed.id() + "/categories/" + c.getKey(), feed.snapshot().definition().title() + ": " + c.getValue(), ""),
-                links)).toList();
+        return DerivedFeeds.categories(feed).entrySet().stream()
+                .map(c -> FeedView.of(derived.categoryDefinition(feed, c.getKey(), c.getValue()), links)).toList();
     }
 
     /**

@@ -159,8 +159,7 @@ public class Site {
         Map<String, PublishedPost> posts = p.posts.get(id);
         PublishedPost pp = posts == null ? null : posts.get(slug);
         return pp == null ? null : p.page(id + "/" + slug, () -> {
-            Map<String, Long> sizes = new HashMap<>();
-            feed.files().forEach((name, r) -> sizes.put(name, (long) r.body().remaining()));
+            Map<String, Long> sizes = feed.fileSizes();
             ArticleView view = ArticleView.of(pp, media.image(id, pp.post(), sizes).orElse(null), media.enclosures(id, pp.post(), sizes));
             return meters.metered(policy.feedPage(Pages.article(FeedView.of(feed.snapshot().definition(), links), view).render(),
                     feed.lastModified(), feed.snapshot().definition().ttl()), id, "page");
