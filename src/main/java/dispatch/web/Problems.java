@@ -13,12 +13,13 @@ public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Problems sent, by status class: [4] 4xx, [5] 5xx. */
-    private static final LongAdder[] SENT = {null, null, null, null, new LongAdder(), new LongAdder()};
+    /** Problems sent with a 4xx status, and with a 5xx. */
+    private static final LongAdder CLIENT_ERRORS = new LongAdder();
+    private static final LongAdder SERVER_ERRORS = new LongAdder();
 
     /** How many problems of status class {@code hundreds} (4 or 5) were sent. */
     static double count(int hundreds) {
-        return SENT[hundreds].sum();
+        return (hundreds == 4 ? CLIENT_ERRORS : SERVER_ERRORS).sum();
     }
 
     private Problems() {
@@ -62,8 +63,10 @@ public final class Problems {
 
     /** Sends a problem of {@code type} (a URI) with {@code status}, its {@code title} and a {@code detail} for people. */
     public static void send(RoutingContext ctx, int status, String type, String title, String detail) {
-        if (status >= 400 && status < 600) {
-            SENT[status / 100].increment();
+        if (status >= 500) {
+            SERVER_ERRORS.increment();
+        } else if (status >= 400) {
+            CLIENT_ERRORS.increment();
         }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", type);

@@ -61,7 +61,7 @@ final class Distributor {
     void catchUp() {
         int owed = 0;
         for (Subscription s : store.all()) {
-            Optional<String> etag = topics.find(s.topic()).flatMap(topics::current).map(Representation::etag);
+            Optional<String> etag = topics.currentEtag(s.topic());
             if (etag.isPresent() && !etag.get().equals(s.delivered())) {
                 retries.trigger(s.key());
                 owed++;
@@ -102,7 +102,7 @@ final class Distributor {
     private void giveUp(String key, int attempts) {
         dropped.incrementAndGet();
         store.get(key).ifPresent(s -> {
-            String etag = topics.find(s.topic()).flatMap(topics::current).map(Representation::etag).orElse(s.delivered());
+            String etag = topics.currentEtag(s.topic()).orElse(s.delivered());
             store.delivered(key, etag);
             LOG.warnf("Gave up delivering %s to %s after %d attempts; the subscription stays", s.topic(), s.callback(), attempts);
         });

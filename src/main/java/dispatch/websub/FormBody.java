@@ -36,11 +36,7 @@ final class FormBody {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw HubProblem.badRequest("malformed-form", "The form body has a malformed percent-encoding near '" + shorten(s) + "'.");
+            throw HubProblem.badRequest("malformed-form", "The form body has a malformed percent-encoding near '" + HubProblem.shorten(s, 40) + "'.");
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

@@ -167,7 +167,7 @@ public final class Hub implements AutoCloseable {
     }
 
     private Topics.Topic topic(String url) {
-        return topics.find(url).orElseThrow(() -> HubProblem.badRequest("unknown-topic", "'" + shorten(url)
+        return topics.find(url).orElseThrow(() -> HubProblem.badRequest("unknown-topic", "'" + HubProblem.shorten(url, 200)
                 + "' is not a feed of this Dispatch; a topic is the URL of a feed document, such as " + topics.example() + "."));
     }
 
@@ -208,10 +208,6 @@ public final class Hub implements AutoCloseable {
         if (ended > 0) {
             LOG.infof("%d subscriptions ended with their lease", ended);
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     private static ThreadFactory daemon(String name) {

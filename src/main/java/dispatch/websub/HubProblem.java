@@ -22,6 +22,11 @@ final class HubProblem extends RuntimeException {
         return new HubProblem(400, kind, detail);
     }
 
+    /** {@code value} as a problem quotes it: at most {@code max} characters, then "...". */
+    static String shorten(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max) + "...";
+    }
+
     /** The HTTP status. */
     int status() {
         return status;

@@ -72,7 +72,7 @@ sealed interface HubRequest {
                 return new Publish(new ArrayList<>(topics));
             }
             default -> throw HubProblem.badRequest("invalid-mode",
-                    "hub.mode must be subscribe, unsubscribe or publish, not '" + shorten(mode) + "'.");
+                    "hub.mode must be subscribe, unsubscribe or publish, not '" + HubProblem.shorten(mode, 40) + "'.");
         }
     }
 
@@ -96,16 +96,12 @@ sealed interface HubRequest {
     private static long leaseSeconds(String value) {
         if (!value.matches("[0-9]{1,10}") || Long.parseLong(value) == 0) {
             throw HubProblem.badRequest("invalid-lease", "hub.lease_seconds must be a positive whole number of seconds, not '"
-                    + shorten(value) + "'.");
+                    + HubProblem.shorten(value, 40) + "'.");
         }
         return Long.parseLong(value);
     }
 
     private static HubProblem missing(String name, String what) {
         return HubProblem.badRequest("missing-parameter", name + " is missing or empty: it must be " + what + ".");
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

@@ -1,6 +1,5 @@
 package dispatch.websub;
 
-import dispatch.feed.Representation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +99,7 @@ final class Intents {
             return;
         }
         String delivered = store.get(key).map(Subscription::delivered)
-                .or(() -> topics.find(intent.topic()).flatMap(topics::current).map(Representation::etag)).orElse("");
+                .or(() -> topics.currentEtag(intent.topic())).orElse("");
         Instant expires = clock.instant().plus(Duration.ofSeconds(lease));
         if (store.put(new Subscription(intent.topic(), intent.callback(), intent.secret(), expires, delivered))) {
             LOG.infof("Subscribed %s to %s for %d s", intent.callback(), intent.topic(), lease);

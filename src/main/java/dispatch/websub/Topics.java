@@ -62,6 +62,11 @@ final class Topics {
         return feed == null ? Optional.empty() : feed.document(topic.format());
     }
 
+    /** The ETag of the document served at topic {@code url} now, if it is one of Dispatch's. */
+    Optional<String> currentEtag(String url) {
+        return find(url).flatMap(this::current).map(Representation::etag);
+    }
+
     /** The HTTP {@code Link} header that goes with {@code topic}'s document: self first, then the hubs. */
     String linkHeader(Topic topic) {
         return links.linkHeader(topic.feedId(), topic.format());
