@@ -3,7 +3,6 @@ package dispatch.stats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,14 +51,7 @@ final class DailyTally {
     final Map<String, Set<Long>> clients = new HashMap<>();
     final Map<String, Mix> mix = new HashMap<>();
     final Map<String, Card> cards = new HashMap<>();
-    private final Map<Long, Long> lastSeen = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-            return size() > MAX_CLIENTS;
-        }
-    };
+    private final Map<Long, Long> lastSeen = new RecentMap<>(MAX_CLIENTS);
     private int clientCount;
     private int aggregatorKeys;
     boolean capped;

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,23 +56,9 @@ public final class SubscriberStats {
     private final Path file;
     private final ConfinedFolder folder;
     private final DurableWrites writes;
-    private final Map<String, UserAgents.Client> agents = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, UserAgents.Client> eldest) {
-            return size() > MAX_AGENTS;
-        }
-    };
+    private final Map<String, UserAgents.Client> agents = new RecentMap<>(MAX_AGENTS);
     /** Hashes of recent readers (address and User-Agent): a reader polling again is not hashed again. */
-    private final Map<String, Long> hashes = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-            return size() > MAX_AGENTS;
-        }
-    };
+    private final Map<String, Long> hashes = new RecentMap<>(MAX_AGENTS);
     /** Past days' subscribers per feed, oldest first. */
     private final TreeMap<LocalDate, Map<String, Long>> history = new TreeMap<>();
     private LocalDate day;

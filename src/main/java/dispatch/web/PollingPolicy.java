@@ -1,9 +1,9 @@
 package dispatch.web;
 
+import dispatch.stats.RecentMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,14 +22,7 @@ final class PollingPolicy {
     /** A policy refusing unconditional fetches closer than {@code minInterval}, remembering at most {@code maxClients} client and document pairs. */
     PollingPolicy(Duration minInterval, int maxClients) {
         this.minNanos = minInterval.toNanos();
-        this.lastFetch = new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                return size() > maxClients;
-            }
-        };
+        this.lastFetch = new RecentMap<>(maxClients);
     }
 
     /**
