@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dispatch.TestClock;
 import dispatch.article.ArticleParser;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.Links;
@@ -13,9 +14,7 @@ import dispatch.source.FeedLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,7 @@ class LiveCatalogTest {
     Path root;
 
     private Path feeds;
-    private Instant now = NOW;
+    private final TestClock clock = new TestClock(NOW);
 
     @BeforeEach
     void feeds() throws IOException {
@@ -52,22 +51,6 @@ class LiveCatalogTest {
     /** A catalog as a start would make it: every feed loaded, on the shared data folder. */
     private LiveCatalog start() {
         FeedLoader loader = new FeedLoader(feeds, new ArticleParser(), 1 << 20);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
         LiveCatalog live = new LiveCatalog(loader, new FeedRendering(new Links("https://news.example"), 1),
                 new ValidatorStore(root.resolve("data")), clock);
         live.reload("world");
@@ -140,27 +123,27 @@ class LiveCatalogTest {
         Instant first = lastModified(start(), "world");
         assertEquals(Instant.parse("2024-06-01T00:00:00Z"), first);
         Files.delete(feeds.resolve("world/2024-06-01-new.txt"));
-        now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         Instant after = lastModified(start(), "world");
-        assertEquals(now, after, "the change happened at the restart, not in 2018");
+        assertEquals(clock.instant(), after, "the change happened at the restart, not in 2018");
     }
 
     @Test
     void aBackdatedArticleMovesLastModifiedForwardAcrossARestart() throws IOException {
         start();
         Files.writeString(feeds.resolve("world/2001-01-01-ancient.txt"), "An ancient story\n\nIt happened in 2001.\n");
-        now = NOW.plusSeconds(120);
-        assertEquals(now, lastModified(start(), "world"));
+        clock.set(NOW.plusSeconds(120));
+        assertEquals(clock.instant(), lastModified(start(), "world"));
     }
 
     @Test
     void aRestartWithUnchangedContentServesTheSameValidators() throws IOException {
         LiveCatalog first = start();
         Files.delete(feeds.resolve("world/2024-06-01-new.txt"));
-        now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         first.reload("world");
         FeedChange.Validators served = FeedChange.Validators.of(first.catalog().feeds().get("world").documents().get(FeedFormat.ATOM));
-        now = NOW.plusSeconds(3600);
+        clock.set(NOW.plusSeconds(3600));
         LiveCatalog second = start();
         assertEquals(served, FeedChange.Validators.of(second.catalog().feeds().get("world").documents().get(FeedFormat.ATOM)));
     }

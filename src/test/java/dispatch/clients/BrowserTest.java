@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dispatch.Chromium;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 class BrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-
     @TestHTTPResource("/")
     URL root;
 
     @ParameterizedTest
     @ValueSource(strings = {"rss.xml", "atom.xml", "feed.json"})
     void aFeedUrlShowsTheFeedTitleAndItsHeadlines(String file, @TempDir Path profile) throws IOException {
-        Clients.require(Files.isExecutable(Path.of(CHROMIUM)), "Chromium (chromium)");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=390,844", "--dump-dom",
-                new URL(root, "feeds/world/" + file).toString()));
+        Clients.require(Files.isExecutable(Chromium.PATH), "Chromium (chromium)");
+        List<String> command = Chromium.command(profile, "--window-size=390,844", "--dump-dom", new URL(root, "feeds/world/" + file).toString());
         String dom = Clients.exec(command, null, Map.of(), null, Duration.ofSeconds(90)).orFail();
         assertTrue(dom.contains("<h1>World News</h1>"), dom);
         assertTrue(dom.contains("Erdogan says Idlib offensive poses 'serious security risks' for Turkey"), dom);

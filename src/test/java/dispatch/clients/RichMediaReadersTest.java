@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dispatch.Chromium;
 import dispatch.TestFeeds;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -130,25 +131,14 @@ class RichMediaReadersTest {
 
     @Test
     void chromiumShowsThePermalinkPageWithItsLeadImage(@TempDir Path profile) throws Exception {
-        Clients.require(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium (chromium)");
+        Clients.require(Files.isExecutable(Chromium.PATH), "Chromium (chromium)");
         Path shot = profile.resolve("page.png");
-        Clients.exec(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve("p"),
-                "--window-size=600,900", "--screenshot=" + shot, mapBaseUrl(), url("2026-11-01-podcast")), null, Map.of(), null, Duration.ofSeconds(90)).orFail();
+        Clients.exec(Chromium.command(profile.resolve("p"), "--window-size=600,900", "--screenshot=" + shot, mapBaseUrl(), url("2026-11-01-podcast")),
+                null, Map.of(), null, Duration.ofSeconds(90)).orFail();
         BufferedImage image = ImageIO.read(shot.toFile());
-        int green = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                if (Math.abs((rgb >> 16 & 0xff) - 30) < 12 && Math.abs((rgb >> 8 & 0xff) - 160) < 12 && Math.abs((rgb & 0xff) - 30) < 12) {
-                    green++;
-                }
-            }
-        }
+        int green = Chromium.pixelsNear(image, 0x1ea01e, 12);
         assertTrue(green > 120 * 80 / 2, "the green 120 x 80 lead image is shown (its policy lets it load): " + green + " pixels");
-        String dom = Clients.exec(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve("q"),
-                "--dump-dom", url("")), null, Map.of(), null, Duration.ofSeconds(90)).orFail();
+        String dom = Clients.exec(Chromium.command(profile.resolve("q"), "--dump-dom", url("")), null, Map.of(), null, Duration.ofSeconds(90)).orFail();
         assertTrue(dom.contains("<h2>Categories</h2>") && dom.contains(BASE + "categories/science/"), dom);
         assertTrue(new String(Files.readAllBytes(shot), StandardCharsets.ISO_8859_1).startsWith("\u0089PNG"));
     }

@@ -3,6 +3,7 @@ package dispatch.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dispatch.Chromium;
 import dispatch.Http;
 import dispatch.TestFeeds;
 import io.quarkus.test.common.TestResourceScope;
@@ -10,7 +11,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +93,7 @@ class StatsApiTest {
         assertTrue(html.contains("<svg class=\"chart\""), html);
         assertTrue(html.split("<circle ", -1).length - 1 >= 30, "a point a day for the feed with a month of history");
         assertTrue(html.contains("<h2>Report card</h2>"), html);
-        Path chromium = Path.of("/usr/bin/chromium");
-        if (!Files.isExecutable(chromium)) {
+        if (!Files.isExecutable(Chromium.PATH)) {
             if ("true".equals(System.getenv("DISPATCH_REQUIRE_CLIENTS"))) {
                 throw new AssertionError("Chromium is not installed (.ci/run installs it)");
             }
@@ -102,21 +101,11 @@ class StatsApiTest {
         }
         Path page = Files.writeString(dir.resolve("stats.html"), html);
         Path shot = dir.resolve("stats.png");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile"),
-                "--window-size=800,1000", "--screenshot=" + shot, page.toUri().toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(Chromium.command(dir.resolve("profile"), "--window-size=800,1000", "--screenshot=" + shot,
+                page.toUri().toString())).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(Duration.ofSeconds(90).toSeconds(), TimeUnit.SECONDS) && p.exitValue() == 0, "Chromium ran");
-        BufferedImage image = ImageIO.read(shot.toFile());
-        int line = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                if (Math.abs((rgb >> 16 & 0xff) - 0x06) < 20 && Math.abs((rgb >> 8 & 0xff) - 0x45) < 20 && Math.abs((rgb & 0xff) - 0xad) < 20) {
-                    line++;
-                }
-            }
-        }
+        int line = Chromium.pixelsNear(ImageIO.read(shot.toFile()), 0x0645ad, 20);
         assertTrue(line > 500, "the chart's blue points and line (a month, TestFeeds writes its history) are drawn: " + line + " pixels");
     }
 }

@@ -3,14 +3,12 @@ package dispatch.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dispatch.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,23 +18,7 @@ class SubscriberStatsTest {
     @TempDir
     Path data;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-30T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
 
     private static Hit hit(String feed, String address, String agent) {
         return new Hit(feed, address, agent, true, true, true, 0, 1000, System.nanoTime());
@@ -62,7 +44,7 @@ class SubscriberStatsTest {
         assertTrue(saved.contains("\"2026-11-30\""), saved);
         assertTrue(!saved.contains("192.0.2") && !saved.contains("10.0.0"), "no address is ever written: " + saved);
 
-        now.set(Instant.parse("2026-12-01T09:00:00Z"));
+        clock.set(Instant.parse("2026-12-01T09:00:00Z"));
         stats.record(hit("world", "192.0.2.7", "newsboat/2.21"));
         stats.drain();
         SubscriberStats restarted = new SubscriberStats(data, clock, feed -> 900);
