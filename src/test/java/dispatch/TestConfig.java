@@ -116,6 +116,16 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
         return new TestAllFeed(true, "All feeds", 50);
     }
 
+    /** Feed history as by default: full archive pages kept a week, tombstones 30 days, 16 versions for deltas. */
+    @Override
+    public History history() {
+        return new TestHistory(Duration.ofDays(7), Duration.ofDays(30), 16);
+    }
+
+    /** Feed history's settings (a named class: CDI refuses validation annotations on anonymous ones). */
+    public record TestHistory(Duration archiveMaxAge, Duration tombstoneLifetime, int deltaVersions) implements History {
+    }
+
     /** Statistics on and closed, as by default. */
     @Override
     public Stats stats() {

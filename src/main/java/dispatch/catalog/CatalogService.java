@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 public class CatalogService {
 
     private final Links links;
+    private final FeedRendering rendering;
     private final DerivedFeeds derived;
     private final LiveCatalog live;
     private final FirstLoad firstLoad;
@@ -35,9 +36,11 @@ public class CatalogService {
     public CatalogService(DispatchConfig config) {
         FeedLoader loader = new FeedLoader(config.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         this.links = links(config);
-        FeedRendering rendering = new FeedRendering(links, config.gzipLevel());
+        DispatchConfig.History history = config.history();
+        FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), history.tombstoneLifetime(), history.deltaVersions());
+        this.rendering = rendering;
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
-        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), Clock.systemUTC());
+        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
         DispatchConfig.Watch watch = config.watch();
         this.watcher = !watch.enabled() ? null
@@ -60,6 +63,11 @@ public class CatalogService {
     /** The links every feed and page is built with. */
     public Links links() {
         return links;
+    }
+
+    /** The rendering of feeds: archive pages and deltas are rendered with it on request. */
+    public FeedRendering rendering() {
+        return rendering;
     }
 
     /** Category feeds and the combined feed. */

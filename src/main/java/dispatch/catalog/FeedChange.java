@@ -73,10 +73,13 @@ public record FeedChange(String feedId, Map<FeedFormat, Validators> before, Map<
     }
 
     static Map<FeedFormat, Validators> validators(RenderedFeed feed) {
+        return feed == null ? new EnumMap<>(FeedFormat.class) : validators(feed.documents());
+    }
+
+    /** The validators of {@code documents}. */
+    static Map<FeedFormat, Validators> validators(Map<FeedFormat, Representation> documents) {
         Map<FeedFormat, Validators> v = new EnumMap<>(FeedFormat.class);
-        if (feed != null) {
-            feed.documents().forEach((format, r) -> v.put(format, Validators.of(r)));
-        }
+        documents.forEach((format, r) -> v.put(format, Validators.of(r)));
         return v;
     }
 

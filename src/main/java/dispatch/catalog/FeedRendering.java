@@ -2,21 +2,31 @@ package dispatch.catalog;
 
 import dispatch.article.Media;
 import dispatch.catalog.FeedChange.Validators;
+import dispatch.feed.ArchivePage;
+import dispatch.feed.Archives;
 import dispatch.feed.AtomRenderer;
+import dispatch.feed.Entry;
 import dispatch.feed.EntryAssembler;
+import dispatch.feed.FeedEntries;
 import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedHistory;
 import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.JsonFeedRenderer;
 import dispatch.feed.Links;
+import dispatch.feed.Paging;
+import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
 import dispatch.feed.RssRenderer;
+import dispatch.feed.Tombstone;
 import dispatch.source.LoadedFeed;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -26,6 +36,10 @@ import java.util.concurrent.Executor;
  * the time its content last changed, never later than now, and never moves backwards: when the
  * bytes change but the newest article date does not move forward (an article was deleted,
  * say), the time of the change is used instead.
+ *
+ * <p>The current documents hold the newest entries; the others are cut into archive pages
+ * ({@link Archives}), rendered on request ({@link #archive}), and each version is remembered
+ * ({@link Versions}) so that a delta from it can be rendered ({@link #delta}).
  */
 public final class FeedRendering {
 
@@ -34,10 +48,26 @@ public final class FeedRendering {
     private final List<FeedRenderer> renderers;
     private final List<FeedRenderer> derivedRenderers;
     private final int gzipLevel;
+    private final Duration tombstoneLife;
+    private final int versionsKept;
 
-    /** A rendering building links with {@code links}, gzipping at {@code gzipLevel}. */
+    /**
+     * A rendering building links with {@code links}, gzipping at {@code gzipLevel}, keeping a
+     * deleted entry's tombstone for 30 days and 16 versions for deltas.
+     */
     public FeedRendering(Links links, int gzipLevel) {
+        this(links, gzipLevel, Duration.ofDays(30), 16);
+    }
+
+    /**
+     * A rendering building links with {@code links}, gzipping at {@code gzipLevel}, keeping a
+     * deleted entry's tombstone for {@code tombstoneLife} and {@code versionsKept} earlier
+     * versions of each feed for deltas.
+     */
+    public FeedRendering(Links links, int gzipLevel, Duration tombstoneLife, int versionsKept) {
         this.links = links;
+        this.tombstoneLife = tombstoneLife;
+        this.versionsKept = versionsKept;
         this.assembler = new EntryAssembler(links);
         this.renderers = List.of(new RssRenderer(links), new AtomRenderer(links), new JsonFeedRenderer(links));
         Links noHubs = links.withoutHubs();
@@ -79,6 +109,11 @@ public final class FeedRendering {
         return render(feed, previous, Map.of(), now);
     }
 
+    /** How long a deleted entry's tombstone is published. */
+    public Duration tombstoneLife() {
+        return tombstoneLife;
+    }
+
     /**
      * Renders {@code feed}, keeping {@code Last-Modified} from moving backwards from
      * {@code previous}, the same feed as rendered before, or, when there is none (after a
@@ -87,16 +122,20 @@ public final class FeedRendering {
      * a later content date (an article deleted or backdated) changed {@code now}.
      */
     public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, Instant now) {
-        return render(feed, previous, served, now, Runnable::run);
+        return render(feed, previous, served, previous == null ? FeedHistory.NONE : previous.history(), now, Runnable::run);
     }
 
     /**
-     * Renders {@code feed} as {@link #render(LoadedFeed, RenderedFeed, Map, Instant)} does, its
-     * formats side by side on {@code formats}: one feed changed while serving has every core to
-     * itself, where a whole load rather renders feeds side by side.
+     * Renders {@code feed} as {@link #render(LoadedFeed, RenderedFeed, Map, Instant)} does, after
+     * {@code history} (its archive pages and tombstones so far), its formats side by side on
+     * {@code formats}: one feed changed while serving has every core to itself, where a whole
+     * load rather renders feeds side by side.
      */
-    public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, Instant now, Executor formats) {
-        FeedSnapshot snapshot = assembler.assemble(feed.definition(), feed.posts(), feed.fileSizes());
+    public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, FeedHistory history,
+            Instant now, Executor formats) {
+        FeedEntries all = assembler.all(feed.definition(), feed.posts(), feed.fileSizes());
+        Archives.Plan plan = Archives.plan(all.entries(), feed.definition().limit(), history, tombstoneLife, now);
+        FeedSnapshot snapshot = all.snapshot(plan.current(), Paging.current(plan.pages().size()), plan.pages(), plan.tombstones());
         Map<FeedFormat, CompletableFuture<Representation>> rendering = new EnumMap<>(FeedFormat.class);
         for (FeedRenderer renderer : renderers) {
             FeedFormat format = renderer.format();
@@ -121,7 +160,62 @@ public final class FeedRendering {
             }
             documents.put(format, r);
         }
-        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now));
+        Versions.Version version = Versions.Version.of(FeedChange.validators(documents), snapshot.entries(), now);
+        Versions versions = previous == null ? Versions.first(version)
+                : version.validators().equals(previous.versions().current().validators()) ? previous.versions()
+                : previous.versions().then(version, versionsKept);
+        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now), plan.history(), versions);
+    }
+
+    /**
+     * Archive page {@code number} of {@code feed} in {@code format}, or empty when it has no such
+     * page. A sealed page is last modified when its newest entry was updated or it last lost an
+     * entry; the newest page, when the feed last changed.
+     */
+    public Optional<Representation> archive(RenderedFeed feed, int number, FeedFormat format) {
+        List<ArchivePage> pages = feed.snapshot().archives();
+        if (number < 1 || number > pages.size()) {
+            return Optional.empty();
+        }
+        ArchivePage page = pages.get(number - 1);
+        FeedSnapshot snapshot = entries(feed).archivePage(page, pages.size());
+        Instant lastModified = feed.lastModified();
+        if (page.sealed()) {
+            Instant latest = snapshot.updated().isAfter(page.changed()) ? snapshot.updated() : page.changed();
+            Instant rendered = feed.versions().current().at();
+            lastModified = latest.isAfter(rendered) ? rendered : latest;
+        }
+        FeedRenderer renderer = renderer(format);
+        return Optional.of(Representation.onHeap(renderer.render(snapshot), format.contentType(), lastModified, gzipLevel));
+    }
+
+    private FeedRenderer renderer(FeedFormat format) {
+        return renderers.stream().filter(r -> r.format() == format).findFirst().orElseThrow();
+    }
+
+    /** Every entry of {@code feed}, current and archived, assembled again from its posts. */
+    FeedEntries entries(RenderedFeed feed) {
+        return assembler.all(feed.snapshot().definition(), feed.snapshot().posts().stream().map(PublishedPost::post).toList(), feed.fileSizes());
+    }
+
+    /**
+     * The delta (RFC 3229, {@code A-IM: feed}) of {@code feed}'s current document in
+     * {@code format} from {@code base}, an earlier version: only the entries added or changed
+     * since, and in Atom the tombstones of entries deleted since. Empty when it would hold every
+     * entry of the current document, which is then the better answer.
+     */
+    public Optional<Representation> delta(RenderedFeed feed, FeedFormat format, Versions.Version base) {
+        FeedSnapshot current = feed.snapshot();
+        List<Entry> entries = current.entries().stream().filter(e -> !base.holds(e)).toList();
+        if (entries.size() == current.entries().size() && !entries.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant since = base.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<Tombstone> tombstones = current.tombstones().stream().filter(t -> !t.when().isBefore(since)).toList();
+        FeedSnapshot delta = new FeedSnapshot(current.definition(), List.of(), entries, current.updated(), current.paging(), List.of(), tombstones);
+        Representation full = feed.documents().get(format);
+        byte[] body = renderer(format).render(delta);
+        return Optional.of(Representation.onHeap(body, format.contentType(), full.lastModified(), gzipLevel));
     }
 
     /**

@@ -11,6 +11,7 @@ import dispatch.source.Problem;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     private final FeedLoader loader;
     private final FeedRendering rendering;
     private final ValidatorStore validators;
+    private final HistoryStore histories;
     private final Clock clock;
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, Duration>> renderListeners = new CopyOnWriteArrayList<>();
@@ -50,12 +52,14 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
 
     /**
      * A catalog of what {@code loader} reads, rendered by {@code rendering}, keeping the
-     * validators it serves in {@code validators} so that a restart never moves them backwards.
+     * validators it serves in {@code validators} so that a restart never moves them backwards,
+     * and each feed's archive pages and tombstones in {@code histories}.
      */
-    public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, Clock clock) {
+    public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, Clock clock) {
         this.loader = loader;
         this.rendering = rendering;
         this.validators = validators;
+        this.histories = histories;
         this.clock = clock;
     }
 
@@ -167,10 +171,13 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         try {
             String id = feed.definition().id();
             long start = System.nanoTime();
-            RenderedFeed rendered = rendering.render(feed, previous, previous == null ? validators.load(id) : Map.of(), clock.instant(), formats);
+            RenderedFeed rendered = previous == null
+                    ? rendering.render(feed, null, validators.load(id), histories.load(id), clock.instant(), formats)
+                    : rendering.render(feed, previous, Map.of(), previous.history(), clock.instant(), formats);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             renderListeners.forEach(l -> l.accept(id, took));
             validators.save(id, FeedChange.validators(rendered));
+            histories.save(id, rendered.history());
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
             Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
@@ -178,6 +185,21 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
             problems.add(problem);
             return previous;
         }
+    }
+
+    /**
+     * Renders again each feed publishing a tombstone older than the tombstone lifetime, so that
+     * it stops publishing it.
+     *
+     * @return how many feeds were rendered again
+     */
+    public int expireTombstones() {
+        Instant oldest = clock.instant().minus(rendering.tombstoneLife());
+        List<String> due = catalog.feeds().values().stream()
+                .filter(f -> f.snapshot().tombstones().stream().anyMatch(t -> !t.when().isAfter(oldest)))
+                .map(RenderedFeed::id).sorted().toList();
+        due.forEach(this::reload);
+        return due.size();
     }
 
     /** {@code feed} with the served version of each article whose file is now a problem, if it was good before. */

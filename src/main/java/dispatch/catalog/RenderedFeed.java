@@ -1,6 +1,7 @@
 package dispatch.catalog;
 
 import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedHistory;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.Representation;
 import java.time.Instant;
@@ -14,8 +15,11 @@ import java.util.Optional;
  * @param snapshot what the feed publishes
  * @param documents the rendered feed documents, one per format
  * @param files the files of the feed folder it serves (icon, logo, images, enclosures), by name
+ * @param history what its next version starts from: its sealed archive pages, entry ids, tombstones
+ * @param versions this version and the ones before it that a delta may start from
  */
-public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents, Map<String, Representation> files) {
+public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents, Map<String, Representation> files,
+        FeedHistory history, Versions versions) {
 
     /** Creates a published feed; the maps are copied. */
     public RenderedFeed {
@@ -23,9 +27,10 @@ public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation
         files = Map.copyOf(files);
     }
 
-    /** A published feed serving no files. */
+    /** A published feed without archives, serving no files, with no earlier version. */
     public RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation> documents) {
-        this(snapshot, documents, Map.of());
+        this(snapshot, documents, Map.of(), FeedHistory.NONE, Versions.first(Versions.Version.of(FeedChange.validators(documents),
+                snapshot.entries(), Instant.EPOCH)));
     }
 
     /** The feed's id. */

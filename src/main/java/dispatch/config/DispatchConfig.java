@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,27 @@ public interface DispatchConfig {
 
     /** Subscriber statistics, {@code /stats} and {@code /api/stats}. */
     Stats stats();
+
+    /** Feed history: RFC 5005 archive pages, RFC 6721 tombstones, RFC 3229 deltas. */
+    History history();
+
+    /** Feed history. */
+    interface History {
+
+        /** How long a full archive page may be cached: it changes only when an entry in it is edited or deleted. */
+        @WithDefault("7d")
+        Duration archiveMaxAge();
+
+        /** How long a deleted entry's tombstone stays in its feed's Atom document. */
+        @WithDefault("30d")
+        Duration tombstoneLifetime();
+
+        /** How many earlier versions of each feed a delta ({@code A-IM: feed}) may start from; 0 sends no deltas. */
+        @WithDefault("16")
+        @PositiveOrZero
+        @Max(1000)
+        int deltaVersions();
+    }
 
     /** Subscriber statistics. */
     interface Stats {

@@ -13,7 +13,8 @@ import org.jdom2.Namespace;
 
 /**
  * Writes Atom 1.0 (RFC 4287) with Rome: a {@code self} link, a {@code hub} link per WebSub hub, {@code updated}, an author and
- * {@code xml:lang}. Removes what Rome adds from Dublin Core beside Atom's own elements
+ * {@code xml:lang}; the RFC 5005 links between the current document and its archive pages, and
+ * the RFC 6721 tombstones of entries deleted lately. Removes what Rome adds from Dublin Core beside Atom's own elements
  * ({@code dc:date}, {@code dc:language}) and the empty {@code author} it writes for an entry
  * without one (the feed's author stands for it).
  */
@@ -39,8 +40,12 @@ public final class AtomRenderer implements FeedRenderer {
         Syndication syndication = snapshot.definition().syndication();
         feed.setAlternateLinks(List.of(link("alternate", syndication.link().orElse(links.feedHome(snapshot.id())), "text/html")));
         List<Link> other = new ArrayList<>();
-        other.add(link("self", links.feed(snapshot.id(), FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
-        links.hubs().forEach(hub -> other.add(link("hub", hub, null)));
+        Paging paging = snapshot.paging();
+        other.add(link("self", paging.self(links, snapshot.id(), FeedFormat.ATOM), FeedFormat.ATOM.mediaType()));
+        if (!paging.isArchive()) {
+            links.hubs().forEach(hub -> other.add(link("hub", hub, null)));
+        }
+        paging.links(links, snapshot.id(), FeedFormat.ATOM).forEach(l -> other.add(link(l.rel(), l.href(), FeedFormat.ATOM.mediaType())));
         syndication.license().ifPresent(license -> other.add(link("license", license, null)));
         feed.setOtherLinks(other);
         syndication.icon().ifPresent(icon -> feed.setIcon(links.asset(snapshot.id(), icon)));
@@ -57,6 +62,10 @@ public final class AtomRenderer implements FeedRenderer {
         root.removeChildren("language", SyndFeeds.DC);
         root.removeChildren("subject", SyndFeeds.DC); // beside category
         root.removeChildren("rights", SyndFeeds.DC); // beside rights
+        if (paging.isArchive()) {
+            root.addNamespaceDeclaration(History.FH);
+            root.addContent(root.indexOf(root.getChild("updated", root.getNamespace())) + 1, History.archiveMark());
+        }
         boolean media = MediaElements.needed(snapshot.entries(), false);
         if (media) {
             root.addNamespaceDeclaration(MediaElements.MEDIA);
@@ -71,6 +80,10 @@ public final class AtomRenderer implements FeedRenderer {
             entry.getChildren("author", root.getNamespace())
                     .removeIf(author -> author.getChildTextTrim("name", root.getNamespace()) == null
                             || author.getChildTextTrim("name", root.getNamespace()).isEmpty());
+        }
+        if (!snapshot.tombstones().isEmpty()) {
+            root.addNamespaceDeclaration(History.AT);
+            snapshot.tombstones().forEach(t -> root.addContent(History.deletedEntry(t)));
         }
         return SyndFeeds.write(doc);
     }

@@ -65,6 +65,21 @@ public final class EntryAssembler {
      */
     public FeedSnapshot assemble(FeedDefinition definition, String feedId, List<Post> posts, Map<String, Long> fileSizes,
             Predicate<Post> include) {
+        FeedEntries all = all(definition, feedId, posts, fileSizes, include);
+        List<Entry> entries = all.entries();
+        return all.snapshot(entries.size() > definition.limit() ? entries.subList(0, definition.limit()) : entries);
+    }
+
+    /**
+     * Every entry of the feed {@code definition} describes, made of {@code posts}, newest first,
+     * each with its own {@code updated} time: what its current document and its archive pages
+     * ({@link Archives}) are cut from.
+     */
+    public FeedEntries all(FeedDefinition definition, List<Post> posts, Map<String, Long> fileSizes) {
+        return all(definition, definition.id(), posts, fileSizes, post -> true);
+    }
+
+    private FeedEntries all(FeedDefinition definition, String feedId, List<Post> posts, Map<String, Long> fileSizes, Predicate<Post> include) {
         List<Post> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
         Map<String, Post> byTitle = new HashMap<>();
         for (Post p : sorted) {
@@ -90,13 +105,7 @@ public final class EntryAssembler {
             }
         }
         UpdatedTimes.spaceOut(entries);
-        List<Entry> newest = entries.size() > definition.limit() ? entries.subList(0, definition.limit()) : entries;
-        for (Entry e : newest) {
-            if (e.updated().isAfter(updated)) {
-                updated = e.updated();
-            }
-        }
-        return new FeedSnapshot(definition, published, newest, updated);
+        return new FeedEntries(definition, published, entries, updated);
     }
 
     private PublishedPost publish(FeedDefinition definition, String feedId, Post post, Map<String, Post> byTitle) {

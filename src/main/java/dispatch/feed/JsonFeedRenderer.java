@@ -50,6 +50,10 @@ public final class JsonFeedRenderer implements FeedRenderer {
             Syndication syndication = def.syndication();
             json.writeStringField("home_page_url", syndication.link().orElse(links.feedHome(def.id())));
             json.writeStringField("feed_url", links.feed(def.id(), FeedFormat.JSON));
+            String older = snapshot.paging().older(links, def.id(), FeedFormat.JSON);
+            if (older != null) { // toward older items: the archive pages, newest first
+                json.writeStringField("next_url", older);
+            }
             json.writeStringField("description", def.description());
             if (syndication.icon().isPresent() || syndication.logo().isPresent()) {
                 String icon = links.asset(def.id(), syndication.icon().or(syndication::logo).get());
@@ -60,7 +64,7 @@ public final class JsonFeedRenderer implements FeedRenderer {
                 json.writeStringField("language", def.language().get());
             }
             writeAuthors(json, def.author());
-            if (!links.hubs().isEmpty()) {
+            if (!links.hubs().isEmpty() && !snapshot.paging().isArchive()) {
                 json.writeArrayFieldStart("hubs");
                 for (String hub : links.hubs()) {
                     json.writeStartObject();

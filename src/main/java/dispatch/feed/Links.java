@@ -121,6 +121,16 @@ public final class Links {
         return base + "/feeds/" + feedId + "/categories/" + category + "/";
     }
 
+    /** Archive page {@code page} (from 1, the oldest) of a feed, in one format (RFC 5005 §4). */
+    public String archive(String feedId, int page, FeedFormat format) {
+        return archiveHome(feedId, page) + format.fileName();
+    }
+
+    /** The HTML page of a feed's archive page {@code page}, for people. */
+    public String archiveHome(String feedId, int page) {
+        return base + "/feeds/" + feedId + "/archive/" + page + "/";
+    }
+
     /** An article's permalink page. */
     public String permalink(String feedId, String slug) {
         return base + "/feeds/" + feedId + "/" + slug;

@@ -67,13 +67,22 @@ public final class RssRenderer implements FeedRenderer {
         rss.addNamespaceDeclaration(ATOM);
         Element channelElement = rss.getChild("channel");
         Element self = new Element("link", ATOM)
-                .setAttribute("href", links.feed(snapshot.id(), FeedFormat.RSS))
+                .setAttribute("href", snapshot.paging().self(links, snapshot.id(), FeedFormat.RSS))
                 .setAttribute("rel", "self")
                 .setAttribute("type", FeedFormat.RSS.mediaType());
         int at = channelElement.indexOf(channelElement.getChild("link")) + 1;
         channelElement.addContent(at, self);
-        for (String hub : links.hubs()) {
+        Paging paging = snapshot.paging();
+        for (String hub : paging.isArchive() ? List.<String>of() : links.hubs()) {
             channelElement.addContent(++at, new Element("link", ATOM).setAttribute("href", hub).setAttribute("rel", "hub"));
+        }
+        for (Paging.Link l : paging.links(links, snapshot.id(), FeedFormat.RSS)) {
+            channelElement.addContent(++at, new Element("link", ATOM).setAttribute("href", l.href()).setAttribute("rel", l.rel())
+                    .setAttribute("type", FeedFormat.RSS.mediaType()));
+        }
+        if (paging.isArchive()) {
+            rss.addNamespaceDeclaration(History.FH);
+            channelElement.addContent(++at, History.archiveMark());
         }
         if (syndication.license().isPresent()) {
             channelElement.addContent(++at, new Element("link", ATOM).setAttribute("href", syndication.license().get()).setAttribute("rel", "license"));

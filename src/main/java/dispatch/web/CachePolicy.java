@@ -18,6 +18,10 @@ import java.time.Instant;
  *       {@code Accept-Encoding}; a {@code Link} header names the document ({@code self}) and its
  *       WebSub hubs.
  *   <li>Feed pages (home, permalinks): the same, varying on {@code Accept-Encoding}.
+ *   <li>Archive pages: a full one, which changes only when an entry in it is edited or deleted,
+ *       for the configured archive max-age; the newest, not full yet, for the feed's {@code ttl}.
+ *   <li>Deltas ({@code 226 IM Used}): {@code no-store, im}, so that no shared cache takes one
+ *       for the feed itself (RFC 3229 §10.5.3).
  *   <li>Lists of all feeds (the index, OPML): one minute.
  *   <li>Problems: {@code no-cache}.
  * </ul>
@@ -30,6 +34,9 @@ final class CachePolicy {
     /** What every other document varies on. */
     static final String VARY = "Accept-Encoding";
 
+    /** {@code Cache-Control} of a delta: no cache may store it, and one that knows {@code im} knows why. */
+    static final String DELTA = "no-store, im";
+
     /** {@code Cache-Control} of problems: a cache must ask again before reusing one. */
     static final String PROBLEM = "no-cache";
 
@@ -38,16 +45,39 @@ final class CachePolicy {
 
     private final DispatchConfig.Cache cache;
     private final int gzipLevel;
+    private final Duration archiveMaxAge;
 
-    /** A policy with the configured stale extensions, gzipping pages at {@code gzipLevel}. */
-    CachePolicy(DispatchConfig.Cache cache, int gzipLevel) {
+    /**
+     * A policy with the configured stale extensions, gzipping pages at {@code gzipLevel}, keeping
+     * full archive pages for {@code archiveMaxAge}.
+     */
+    CachePolicy(DispatchConfig.Cache cache, int gzipLevel, Duration archiveMaxAge) {
         this.cache = cache;
         this.gzipLevel = gzipLevel;
+        this.archiveMaxAge = archiveMaxAge;
     }
 
     /** A feed document, kept for the feed's {@code ttl}, with its WebSub {@code Link} header. */
     Served feedDocument(Representation r, Duration ttl, String link) {
         return new Served(r, cacheControl(ttl), FEED_VARY, null, link);
+    }
+
+    /**
+     * An archive page's document: a full one ({@code sealed}) kept for the archive max-age, the
+     * newest for the feed's {@code ttl}; its {@code Link} header names it ({@code self}).
+     */
+    Served archiveDocument(Representation r, boolean sealed, Duration ttl, String self) {
+        return new Served(r, cacheControl(sealed ? archiveMaxAge : ttl), VARY, null, "<" + self + ">; rel=\"self\"");
+    }
+
+    /** An archive page's page for people; as {@link #archiveDocument}. */
+    Served archivePage(String html, Instant lastModified, boolean sealed, Duration ttl) {
+        return page(html, lastModified, sealed ? archiveMaxAge : ttl, VARY);
+    }
+
+    /** A delta of a feed document, never stored by a cache; the other headers are the full document's. */
+    Served delta(Representation r) {
+        return new Served(r, DELTA, FEED_VARY);
     }
 
     /** The HTML page a browser gets at a feed document's URL, kept for the feed's {@code ttl}. */

@@ -44,11 +44,11 @@ final class DerivedRoutes {
     }
 
     /**
-     * Answers with a feed made of others (a category's, the combined one): at once when it is
-     * prepared for the current content; else rendered on a worker thread first, never on the
-     * event loop, and answered back on it.
+     * Answers with a document rendered on request (a feed made of others, an archive page): at
+     * once when it is prepared for the current content; else rendered on a worker thread first,
+     * never on the event loop, and answered back on it.
      */
-    private void derived(RoutingContext ctx, Function<Boolean, Served> get, Supplier<String> missing) {
+    static void derived(RoutingContext ctx, Function<Boolean, Served> get, Supplier<String> missing) {
         if (!FeedRoutes.allowed(ctx)) {
             return;
         }

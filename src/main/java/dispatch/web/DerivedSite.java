@@ -132,7 +132,7 @@ final class DerivedSite {
         rendered.documents().forEach((f, r) -> docs.put(f, meters.metered(policy.feedDocument(r, s.definition().ttl(),
                 "<" + links.feed(s.id(), f) + ">; rel=\"self\""), feed, format != null ? format : Site.label(f))));
         List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-        Served home = meters.metered(policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, List.of()).render(),
+        Served home = meters.metered(policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, List.of(), new PageNav(null, null, null)).render(),
                 rendered.lastModified(), s.definition().ttl()), feed, "page");
         return new Prepared(source, docs, home, s);
     }

@@ -1,5 +1,8 @@
 package dispatch.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Entity tag lists as in {@code If-None-Match} and {@code If-Match} (RFC 9110 §8.8.3, §13.1). */
 public final class EntityTags {
 
@@ -28,6 +31,33 @@ public final class EntityTags {
      */
     public static boolean matchesStrongly(String header, String etag) {
         return !etag.startsWith("W/") && matches(header, etag, true);
+    }
+
+    /**
+     * The strong entity tags a header value lists, quoted, in order: weak tags, {@code *} and
+     * malformed members are left out.
+     */
+    public static List<String> strongTags(String header) {
+        List<String> tags = new ArrayList<>(2);
+        int i = 0;
+        int n = header.length();
+        while (i < n) {
+            char c = header.charAt(i);
+            if (c == '"') {
+                int close = header.indexOf('"', i + 1);
+                if (close < 0) {
+                    break;
+                }
+                tags.add(header.substring(i, close + 1));
+                i = close + 1;
+            } else if (c == 'W' && header.startsWith("W/\"", i)) {
+                int close = header.indexOf('"', i + 3);
+                i = close < 0 ? n : close + 1;
+            } else {
+                i++;
+            }
+        }
+        return tags;
     }
 
     private static boolean matches(String header, String etag, boolean strong) {

@@ -40,12 +40,14 @@ public class FeedRoutes {
     private final Site site;
     private final DerivedRoutes derivedRoutes;
     private final PollingPolicy polling;
+    private final Deltas deltas;
 
     /** Routes serving {@code site}, with the polite polling policy {@code config} sets (if any). */
     public FeedRoutes(Site site, DispatchConfig config) {
         this.site = site;
         this.derivedRoutes = new DerivedRoutes(site);
         this.polling = config.polling().minInterval().map(min -> new PollingPolicy(min, config.polling().maxClients())).orElse(null);
+        this.deltas = config.history().deltaVersions() > 0 ? site.deltas() : null;
     }
 
     /** {@code /}: the index page. */
@@ -93,6 +95,8 @@ public class FeedRoutes {
             feedFile(ctx, parts[0], parts[1]);
         } else if (parts.length == 4 && parts[1].equals("categories") && !parts[2].isEmpty()) {
             category(ctx, parts[0], parts[2], parts[3]);
+        } else if (parts.length == 4 && parts[1].equals("archive") && !parts[2].isEmpty()) {
+            archive(ctx, parts[0], parts[2], parts[3]);
         } else {
             nothingHere(ctx);
         }
@@ -104,6 +108,24 @@ public class FeedRoutes {
             noSuchFeed(ctx, feed, () -> category(ctx, feed, category, name));
         } else {
             derivedRoutes.category(ctx, feed, category, name);
+        }
+    }
+
+    /** {@code /feeds/<feed>/archive/<n>/} and its documents: archive page {@code n}, rendered on a worker thread. */
+    private void archive(RoutingContext ctx, String feed, String page, String name) {
+        if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
+            noSuchFeed(ctx, feed, () -> archive(ctx, feed, page, name));
+            return;
+        }
+        FeedFormat format = FeedFormat.byFileName(name);
+        int number = page.length() <= 9 && page.chars().allMatch(c -> c >= '0' && c <= '9') && page.charAt(0) != '0' ? Integer.parseInt(page) : 0;
+        if (number == 0 || !name.isEmpty() && format == null) {
+            nothingHere(ctx);
+        } else if (format == null) {
+            DerivedRoutes.derived(ctx, render -> site.archiveHome(feed, number, render), () -> "Feed '" + feed + "' has no archive page " + page + ".");
+        } else {
+            DerivedRoutes.derived(ctx, render -> site.archiveDocument(feed, number, format, render),
+                    () -> "Feed '" + feed + "' has no archive page " + page + ".");
         }
     }
 
@@ -145,6 +167,9 @@ public class FeedRoutes {
         if (format != null) {
             boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
             if (!html && polling != null && polling.refused(ctx)) {
+                return;
+            }
+            if (!html && deltas != null && deltas.answer(ctx, feed, format)) {
                 return;
             }
             serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");

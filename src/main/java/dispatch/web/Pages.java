@@ -14,8 +14,11 @@ final class Pages {
     /** The site's index: every feed with its URLs and autodiscovery links, the OPML list's URL, and the combined feed (or null). */
     static native TemplateInstance index(List<FeedView> feeds, String opml, FeedView all);
 
-    /** A feed's home page: its articles, newest first, how to subscribe, and its category feeds. */
-    static native TemplateInstance feed(FeedView feed, List<ArticleView> articles, List<FeedView> categories);
+    /**
+     * A feed's home page, or one of its older pages: its articles, newest first, how to subscribe,
+     * its category feeds, and the links to newer and older pages ({@code nav}, or null).
+     */
+    static native TemplateInstance feed(FeedView feed, List<ArticleView> articles, List<FeedView> categories, PageNav nav);
 
     /**
      * What a browser shows at a feed document's URL.

@@ -1,6 +1,7 @@
 package dispatch.web;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,6 +21,8 @@ final class Responder {
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
     private static final CharSequence LINK = HttpHeaders.createOptimized("Link");
     private static final CharSequence X_CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence IM = HttpHeaders.createOptimized("IM");
+    private static final CharSequence FEED = HttpHeaders.createOptimized("feed");
 
     private Responder() {
     }
@@ -87,5 +90,42 @@ final class Responder {
         } else {
             response.end(gzip ? served.gzipBody : served.body);
         }
+    }
+
+    /**
+     * Sends {@code delta}, the entries of {@code full} added or changed since a version the client
+     * holds, as {@code 226 IM Used} with {@code IM: feed} (RFC 3229): the entity tag and
+     * {@code Last-Modified} of the full document the client holds once it applies the delta, in
+     * the coding it asked for, and a {@code Cache-Control} no cache stores.
+     */
+    static void sendDelta(RoutingContext ctx, Served full, Served delta, boolean gzip) {
+        HttpServerRequest request = ctx.request();
+        MultiMap out = ctx.response().headers();
+        out.add(HttpHeaders.DATE, HttpClock.date());
+        out.add(HttpHeaders.ETAG, gzip ? full.gzipEtagHeader : full.etagHeader);
+        out.add(HttpHeaders.LAST_MODIFIED, full.lastModifiedHeader);
+        out.add(HttpHeaders.CACHE_CONTROL, delta.cacheControl);
+        out.add(IM, FEED);
+        out.add(HttpHeaders.VARY, full.vary);
+        out.add(HttpHeaders.CONTENT_TYPE, full.contentType);
+        if (full.link != null) {
+            out.add(LINK, full.link);
+        }
+        out.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
+        if (gzip) {
+            out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
+        out.add(HttpHeaders.CONTENT_LENGTH, gzip ? delta.gzipLength : delta.length);
+        Buffer body = gzip ? delta.gzipBody : delta.body;
+        ServedMeters meters = full.meters;
+        if (meters != null) {
+            if (meters.stats != null) {
+                long identity = full.body.length();
+                meters.hit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), request.getHeader(HttpHeaders.USER_AGENT),
+                        true, gzip, false, body.length(), Math.max(0, identity - body.length()));
+            }
+            meters.count(gzip, false, body.length());
+        }
+        ctx.response().setStatusCode(226).setStatusMessage("IM Used").end(body);
     }
 }

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -40,6 +42,8 @@ public class Site {
     private final RequestMeters meters;
     private final DerivedSite derived;
     private final EntryAssembler media;
+    private final ArchiveSite archives;
+    private final Deltas deltas;
     private volatile Prepared prepared;
 
     /** A site serving the store's catalog, counting its answers with {@code meters}. */
@@ -48,8 +52,10 @@ public class Site {
         this.meters = meters;
         this.config = config;
         this.links = store.links();
-        this.policy = new CachePolicy(config.cache(), config.gzipLevel());
+        this.policy = new CachePolicy(config.cache(), config.gzipLevel(), config.history().archiveMaxAge());
         this.derived = new DerivedSite(store.derived(), config.allFeed(), links, policy, meters);
+        this.archives = new ArchiveSite(store.rendering(), links, policy, meters);
+        this.deltas = new Deltas(this, store.rendering(), policy);
         this.media = new EntryAssembler(links);
     }
 
@@ -99,6 +105,31 @@ public class Site {
         return store.loadAhead(id, executor);
     }
 
+    /** The deltas of feed documents (RFC 3229). */
+    Deltas deltas() {
+        return deltas;
+    }
+
+    /** Feed {@code id} as it is served, or null. */
+    RenderedFeed feed(String id) {
+        return current().catalog.feeds().get(id);
+    }
+
+    /**
+     * Archive page {@code number} of feed {@code id} in {@code format}; null when there is none,
+     * or when it is not rendered yet and {@code render} is false (rendering blocks).
+     */
+    Served archiveDocument(String id, int number, FeedFormat format, boolean render) {
+        RenderedFeed feed = feed(id);
+        return feed == null ? null : archives.document(feed, number, format, render);
+    }
+
+    /** The page for people of archive page {@code number} of feed {@code id}; as {@link #archiveDocument}. */
+    Served archiveHome(String id, int number, boolean render) {
+        RenderedFeed feed = feed(id);
+        return feed == null ? null : archives.home(feed, number, render);
+    }
+
     /** Whether feed {@code id} is published. */
     boolean hasFeed(String id) {
         return current().catalog.feeds().containsKey(id);
@@ -146,9 +177,11 @@ public class Site {
         RenderedFeed feed = p.catalog.feeds().get(id);
         return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
-            List<ArticleView> articles = s.posts().stream().map(ArticleView::of).toList();
-            return meters.metered(policy.feedPage(Pages.feed(FeedView.of(s.definition(), links), articles, derived.categoryViews(feed)).render(),
-                    feed.lastModified(), s.definition().ttl()), id, "page");
+            Set<String> current = new HashSet<>();
+            s.entries().forEach(e -> current.add(e.id()));
+            List<ArticleView> articles = s.posts().stream().filter(pp -> current.contains(pp.id())).map(ArticleView::of).toList();
+            String html = Pages.feed(FeedView.of(s.definition(), links), articles, derived.categoryViews(feed), archives.homeNav(feed)).render();
+            return meters.metered(policy.feedPage(html, feed.lastModified(), s.definition().ttl()), id, "page");
         });
     }
 

@@ -52,7 +52,7 @@ class LiveCatalogTest {
     private LiveCatalog start() {
         FeedLoader loader = new FeedLoader(feeds, new ArticleParser(), 1 << 20);
         LiveCatalog live = new LiveCatalog(loader, new FeedRendering(new Links("https://news.example"), 1),
-                new ValidatorStore(root.resolve("data")), clock);
+                new ValidatorStore(root.resolve("data")), new HistoryStore(root.resolve("data")), clock);
         live.reload("world");
         live.reload("tech");
         return live;

@@ -101,6 +101,7 @@ class PollingPolicyTest {
         @Override public WebSub websub() { return base.websub(); }
         @Override public AllFeed allFeed() { return base.allFeed(); }
         @Override public Stats stats() { return base.stats(); }
+        @Override public History history() { return base.history(); }
         @Override public Polling polling() { return new TestConfig.TestPolling(Optional.of(Duration.ofMinutes(1)), 1000); }
     }
 }

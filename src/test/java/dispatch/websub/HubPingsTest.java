@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dispatch.TestWebSub;
 import dispatch.article.ArticleParser;
 import dispatch.catalog.FeedRendering;
+import dispatch.catalog.HistoryStore;
 import dispatch.catalog.LiveCatalog;
 import dispatch.catalog.ValidatorStore;
 import dispatch.feed.Links;
@@ -42,7 +43,7 @@ class HubPingsTest {
             List<String> hubs = List.of(publicHub.url("/hub"), down);
             Links links = new Links("https://news.example", hubs);
             LiveCatalog live = new LiveCatalog(new FeedLoader(feeds, new ArticleParser(), 1 << 20), new FeedRendering(links, 1),
-                    new ValidatorStore(root.resolve("data")), Clock.systemUTC());
+                    new ValidatorStore(root.resolve("data")), new HistoryStore(root.resolve("data")), Clock.systemUTC());
             TestWebSub base = TestWebSub.onLoopback().withEnabled(false);
             TestWebSub config = new TestWebSub(false, Optional.of(hubs), base.allowedCallbacks(), base.defaultLease(), base.minLease(),
                     base.maxLease(), base.signatureAlgorithm(), base.maxSubscriptions(), base.maxSubscriptionsPerHost(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dispatch.TestWebSub;
 import dispatch.article.ArticleParser;
 import dispatch.catalog.FeedRendering;
+import dispatch.catalog.HistoryStore;
 import dispatch.catalog.LiveCatalog;
 import dispatch.catalog.ValidatorStore;
 import dispatch.feed.Links;
@@ -68,7 +69,7 @@ class HubRestartTest {
     private Node boot() {
         Links links = new Links("https://news.example", List.of("https://news.example/websub"));
         LiveCatalog live = new LiveCatalog(new FeedLoader(feeds, new ArticleParser(), 1 << 20), new FeedRendering(links, 1),
-                new ValidatorStore(data), Clock.systemUTC());
+                new ValidatorStore(data), new HistoryStore(data), Clock.systemUTC());
         TestWebSub config = TestWebSub.onLoopback();
         Hub hub = new Hub(config, links, live::catalog, () -> true, live::reloadIfChanged, data, vertx, Clock.systemUTC());
         live.onChange(hub::changed);

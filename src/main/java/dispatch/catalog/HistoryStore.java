@@ -1,0 +1,71 @@
+package dispatch.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dispatch.feed.FeedHistory;
+import dispatch.files.ConfinedFolder;
+import dispatch.files.DurableWrites;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Each feed's {@link FeedHistory} (its sealed archive pages, entry ids and tombstones), kept in
+ * the data folder ({@code history/<feed>.json}) so that a restart serves the same archive pages
+ * and tombstones. Written atomically and durably when it changes; a missing or unreadable file
+ * counts as no history: the archive pages are cut again from the oldest entry.
+ */
+public final class HistoryStore {
+
+    private static final Logger LOG = Logger.getLogger(HistoryStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final long MAX_BYTES = 256L * 1024 * 1024;
+
+    private final Path dir;
+    private final ConfinedFolder folder;
+    private final DurableWrites writes;
+    private final Map<String, FeedHistory> saved = new ConcurrentHashMap<>();
+
+    /** A store in {@code dataDir}. */
+    public HistoryStore(Path dataDir) {
+        this.dir = dataDir.resolve("history");
+        this.folder = new ConfinedFolder(dataDir);
+        this.writes = new DurableWrites(folder);
+    }
+
+    /** Feed {@code id}'s history; {@link FeedHistory#NONE} when none is kept. */
+    public FeedHistory load(String id) {
+        FeedHistory known = saved.get(id);
+        if (known != null) {
+            return known;
+        }
+        Path file = dir.resolve(id + ".json");
+        try {
+            FeedHistory read = JSON.readValue(folder.read(file, MAX_BYTES), FeedHistory.class);
+            saved.put(id, read);
+            return read;
+        } catch (NoSuchFileException e) {
+            return FeedHistory.NONE;
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Ignoring %s, which cannot be read (%s): the archive pages of feed %s are cut afresh", file, e.getMessage(), id);
+            return FeedHistory.NONE;
+        }
+    }
+
+    /** Keeps {@code history} as feed {@code id}'s, if it differs from the one kept. */
+    public void save(String id, FeedHistory history) {
+        if (history.equals(saved.get(id)) || history.empty() && !saved.containsKey(id)) {
+            return;
+        }
+        try {
+            writes.write(dir.resolve(id + ".json"), JSON.writeValueAsBytes(history));
+            saved.put(id, history);
+        } catch (IOException e) {
+            // serving goes on; only a restart could then cut the archive pages afresh
+            LOG.errorf("Cannot keep the history of feed %s in %s: %s", id, dir, e.getMessage());
+        }
+    }
+}
