@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.catalog.CatalogService;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
@@ -15,17 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -44,9 +40,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @QuarkusTest
 class NewsboatTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FEEDS = List.of("world", "edge", "linked");
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(90);
 
     @Inject
     CatalogService store;
@@ -75,7 +69,7 @@ class NewsboatTest {
      * new feed (on the first fetch it stores the validators before the feed's row exists in its
      * cache, so they are lost), with {@code If-None-Match}, {@code If-Modified-Since} and
      * {@code A-IM: feed}. Four reloads, then: every request answered 200 or 304 (never an error,
-     * never 226 IM Used for the delta encoding Dispatch does not do), every feed's last fetch a 304
+     * nothing changed, so never a 226 delta), every feed's last fetch a 304
      * to a conditional request carrying the ETag and Last-Modified it was served, and the cache
      * still whole.
      */
@@ -123,8 +117,7 @@ class NewsboatTest {
     }
 
     private static void requireNewsboat() {
-        Clients.require(Clients.onPath("newsboat"), "newsboat (Debian package newsboat)");
-        Clients.require(Clients.onPath("sqlite3"), "the SQLite shell (Debian package sqlite3) to read newsboat's cache");
+        Newsboat.require();
     }
 
     private static String path(String id, FeedFormat format) {
@@ -132,27 +125,16 @@ class NewsboatTest {
     }
 
     private static void subscribe(Path dir, RecordingProxy proxy, FeedFormat format) throws IOException {
-        Files.writeString(dir.resolve("urls"), FEEDS.stream().map(id -> proxy.url(path(id, format)) + "\n").collect(Collectors.joining()));
-        Files.writeString(dir.resolve("config"), "reload-threads 1\ndownload-timeout 20\ndownload-retries 1\n");
+        Newsboat.subscribe(dir, FEEDS.stream().map(id -> proxy.url(path(id, format))).toList());
     }
 
-    /** One {@code newsboat -x reload}, with everything it keeps inside {@code dir}. */
     private static void reload(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("xdg-config"));
-        Files.createDirectories(dir.resolve("xdg-data"));
-        Map<String, String> env = Map.of(
-                "HOME", dir.toString(),
-                "XDG_CONFIG_HOME", dir.resolve("xdg-config").toString(),
-                "XDG_DATA_HOME", dir.resolve("xdg-data").toString(),
-                "LC_ALL", "C.UTF-8");
-        Clients.exec(List.of("newsboat", "-x", "reload", "-u", "urls", "-c", "cache.db", "-C", "config",
-                "-l", "4", "-d", "newsboat.log"), dir, env, null, RUN_LIMIT).orFail();
+        Newsboat.reload(dir);
     }
 
     /** newsboat's cache holds every published entry of every feed, with its title, url and date. */
     private void assertCacheHoldsEveryEntry(Path dir, RecordingProxy proxy, FeedFormat format) throws IOException {
-        Path logFile = dir.resolve("newsboat.log");
-        String log = Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+        String log = Newsboat.log(dir);
         JsonNode feeds = query(dir, "SELECT rssurl, title FROM rss_feed");
         JsonNode items = query(dir, "SELECT feedurl, guid, title, url, pubDate FROM rss_item WHERE deleted = 0");
         for (String id : FEEDS) {
@@ -185,11 +167,8 @@ class NewsboatTest {
         }
     }
 
-    private static JsonNode query(Path dir, String sql) throws IOException {
-        String out = Clients.exec(List.of("sqlite3", "-readonly", "-json", "cache.db", sql), dir, Map.of(), null,
-                Duration.ofSeconds(30)).orFail();
-        // The SQLite shell prints nothing at all for an empty result.
-        return out.isBlank() ? JSON.createArrayNode() : JSON.readTree(out);
+    private static JsonNode query(Path dir, String sql) {
+        return Newsboat.query(dir, sql);
     }
 
     private static ZonedDateTime httpDate(String value) {
@@ -198,10 +177,6 @@ class NewsboatTest {
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Newsboat.deleteRecursively(dir);
     }
 }
