@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * The edge where Quarkus meets the catalog: builds the {@link LiveCatalog} of the configured
@@ -25,12 +29,19 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class CatalogService {
 
+    private static final Logger LOG = Logger.getLogger(CatalogService.class);
+
     private final Links links;
     private final FeedRendering rendering;
     private final DerivedFeeds derived;
     private final LiveCatalog live;
     private final FirstLoad firstLoad;
     private final FeedsWatcher watcher;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dispatch-tombstones");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** The catalog of the configured feeds directory. */
     public CatalogService(DispatchConfig config) {
@@ -92,11 +103,25 @@ public class CatalogService {
             firstLoad.whenLoaded(watcher::start); // compares every folder with what the load read first
         }
         firstLoad.start();
+        firstLoad.whenLoaded(() -> sweeper.scheduleWithFixedDelay(this::expireTombstones, 1, 60, TimeUnit.MINUTES));
+    }
+
+    /** Renders again the feeds whose oldest tombstone has outlived the tombstone lifetime. */
+    private void expireTombstones() {
+        try {
+            int feeds = live.expireTombstones();
+            if (feeds > 0) {
+                LOG.infof("Tombstones expired in %d feeds", feeds);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cannot expire tombstones");
+        }
     }
 
     /** Stops loading and watching. */
     public void stop() {
         firstLoad.stop();
+        sweeper.shutdownNow();
         if (watcher != null) {
             watcher.close();
         }

@@ -22,7 +22,7 @@ import java.util.Set;
  * @param after each document's validators after the change; empty for a removed feed
  * @param added ids of entries that are new
  * @param changed ids of entries whose content or date changed
- * @param deleted ids of entries that are gone
+ * @param deleted ids of entries that left the feed documents: deleted, or moved to an archive page
  */
 public record FeedChange(String feedId, Map<FeedFormat, Validators> before, Map<FeedFormat, Validators> after,
         Set<String> added, Set<String> changed, Set<String> deleted) {

@@ -50,7 +50,8 @@ public final class HistoryStore {
         } catch (NoSuchFileException e) {
             return FeedHistory.NONE;
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Ignoring %s, which cannot be read (%s): the archive pages of feed %s are cut afresh", file, e.getMessage(), id);
+            LOG.warnf("Ignoring %s, which cannot be read (%s): the archive pages of feed %s are cut afresh", file,
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(""), id);
             return FeedHistory.NONE;
         }
     }
