@@ -39,7 +39,8 @@ public final class FirstLoad {
 
     private final LiveCatalog live;
     private final FeedLoader loader;
-    private final CompletableFuture<Catalog> done = new CompletableFuture<>();
+    /** Completes when the load is over; holds no catalog, which would keep every first version of every feed from being collected. */
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, CompletableFuture<RenderedFeed>> claims = new ConcurrentHashMap<>();
     private volatile boolean started;
@@ -118,7 +119,7 @@ public final class FirstLoad {
             Catalog c = load();
             synchronized (this) { // with serve(): no feed can be added after the whole catalog
                 live.replaceAll(c);
-                done.complete(c);
+                done.complete(null);
             }
             LOG.infof("Serving %d feed(s) from %s, loaded in %d ms", c.feeds().size(),
                     loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
@@ -130,6 +131,8 @@ public final class FirstLoad {
             LOG.errorf(e, "Cannot load the feeds directory %s: serving %d feed(s), not ready",
                     loader.feedsDir().toAbsolutePath().normalize(), live.catalog().feeds().size());
             done.completeExceptionally(e);
+        } finally {
+            claims.clear(); // requests no longer claim feeds once the load is over: keep no feed from being collected
         }
     }
 
