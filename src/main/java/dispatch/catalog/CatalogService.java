@@ -32,7 +32,7 @@ public class CatalogService {
     private static final Logger LOG = Logger.getLogger(CatalogService.class);
 
     private final Links links;
-    private final FeedRendering rendering;
+    private final HistoryDocuments history;
     private final DerivedFeeds derived;
     private final LiveCatalog live;
     private final FirstLoad firstLoad;
@@ -49,7 +49,7 @@ public class CatalogService {
         this.links = links(config);
         DispatchConfig.History history = config.history();
         FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), history.tombstoneLifetime(), history.deltaVersions());
-        this.rendering = rendering;
+        this.history = new HistoryDocuments(rendering);
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
@@ -76,9 +76,9 @@ public class CatalogService {
         return links;
     }
 
-    /** The rendering of feeds: archive pages and deltas are rendered with it on request. */
-    public FeedRendering rendering() {
-        return rendering;
+    /** The archive pages and deltas of feeds, rendered on request. */
+    public HistoryDocuments history() {
+        return history;
     }
 
     /** Category feeds and the combined feed. */

@@ -2,10 +2,8 @@ package dispatch.catalog;
 
 import dispatch.article.Media;
 import dispatch.catalog.FeedChange.Validators;
-import dispatch.feed.ArchivePage;
 import dispatch.feed.Archives;
 import dispatch.feed.AtomRenderer;
-import dispatch.feed.Entry;
 import dispatch.feed.EntryAssembler;
 import dispatch.feed.FeedEntries;
 import dispatch.feed.FeedFormat;
@@ -15,10 +13,8 @@ import dispatch.feed.FeedSnapshot;
 import dispatch.feed.JsonFeedRenderer;
 import dispatch.feed.Links;
 import dispatch.feed.Paging;
-import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
 import dispatch.feed.RssRenderer;
-import dispatch.feed.Tombstone;
 import dispatch.source.LoadedFeed;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +22,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -38,8 +33,8 @@ import java.util.concurrent.Executor;
  * say), the time of the change is used instead.
  *
  * <p>The current documents hold the newest entries; the others are cut into archive pages
- * ({@link Archives}), rendered on request ({@link #archive}), and each version is remembered
- * ({@link Versions}) so that a delta from it can be rendered ({@link #delta}).
+ * ({@link Archives}), and each version is remembered ({@link Versions}): {@link HistoryDocuments}
+ * renders archive pages and deltas on request.
  */
 public final class FeedRendering {
 
@@ -81,7 +76,7 @@ public final class FeedRendering {
     }
 
     /** The assembler of entries. */
-    EntryAssembler assembler() {
+    public EntryAssembler assembler() {
         return assembler;
     }
 
@@ -167,55 +162,14 @@ public final class FeedRendering {
         return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now), plan.history(), versions);
     }
 
-    /**
-     * Archive page {@code number} of {@code feed} in {@code format}, or empty when it has no such
-     * page. A sealed page is last modified when its newest entry was updated or it last lost an
-     * entry; the newest page, when the feed last changed.
-     */
-    public Optional<Representation> archive(RenderedFeed feed, int number, FeedFormat format) {
-        List<ArchivePage> pages = feed.snapshot().archives();
-        if (number < 1 || number > pages.size()) {
-            return Optional.empty();
-        }
-        ArchivePage page = pages.get(number - 1);
-        FeedSnapshot snapshot = entries(feed).archivePage(page, pages.size());
-        Instant lastModified = feed.lastModified();
-        if (page.sealed()) {
-            Instant latest = snapshot.updated().isAfter(page.changed()) ? snapshot.updated() : page.changed();
-            Instant rendered = feed.versions().current().at();
-            lastModified = latest.isAfter(rendered) ? rendered : latest;
-        }
-        FeedRenderer renderer = renderer(format);
-        return Optional.of(Representation.onHeap(renderer.render(snapshot), format.contentType(), lastModified, gzipLevel));
-    }
-
-    private FeedRenderer renderer(FeedFormat format) {
+    /** The renderer of {@code format}, with hub links. */
+    FeedRenderer renderer(FeedFormat format) {
         return renderers.stream().filter(r -> r.format() == format).findFirst().orElseThrow();
     }
 
-    /** Every entry of {@code feed}, current and archived, assembled again from its posts. */
-    FeedEntries entries(RenderedFeed feed) {
-        return assembler.all(feed.snapshot().definition(), feed.snapshot().posts().stream().map(PublishedPost::post).toList(), feed.fileSizes());
-    }
-
-    /**
-     * The delta (RFC 3229, {@code A-IM: feed}) of {@code feed}'s current document in
-     * {@code format} from {@code base}, an earlier version: only the entries added or changed
-     * since, and in Atom the tombstones of entries deleted since. Empty when it would hold every
-     * entry of the current document, which is then the better answer.
-     */
-    public Optional<Representation> delta(RenderedFeed feed, FeedFormat format, Versions.Version base) {
-        FeedSnapshot current = feed.snapshot();
-        List<Entry> entries = current.entries().stream().filter(e -> !base.holds(e)).toList();
-        if (entries.size() == current.entries().size() && !entries.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant since = base.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        List<Tombstone> tombstones = current.tombstones().stream().filter(t -> !t.when().isBefore(since)).toList();
-        FeedSnapshot delta = new FeedSnapshot(current.definition(), List.of(), entries, current.updated(), current.paging(), List.of(), tombstones);
-        Representation full = feed.documents().get(format);
-        byte[] body = renderer(format).render(delta);
-        return Optional.of(Representation.onHeap(body, format.contentType(), full.lastModified(), gzipLevel));
+    /** The gzip level of documents. */
+    int gzipLevel() {
+        return gzipLevel;
     }
 
     /**

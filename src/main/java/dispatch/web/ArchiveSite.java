@@ -1,6 +1,6 @@
 package dispatch.web;
 
-import dispatch.catalog.FeedRendering;
+import dispatch.catalog.HistoryDocuments;
 import dispatch.catalog.RenderedFeed;
 import dispatch.feed.ArchivePage;
 import dispatch.feed.FeedFormat;
@@ -21,13 +21,13 @@ final class ArchiveSite {
     /** How many bytes of archive pages are kept rendered. */
     private static final long KEPT_BYTES = 32L * 1024 * 1024;
 
-    private final FeedRendering rendering;
+    private final HistoryDocuments rendering;
     private final Links links;
     private final CachePolicy policy;
     private final RequestMeters meters;
     private final RecentServed<String> kept = new RecentServed<>(KEPT_BYTES);
 
-    ArchiveSite(FeedRendering rendering, Links links, CachePolicy policy, RequestMeters meters) {
+    ArchiveSite(HistoryDocuments rendering, Links links, CachePolicy policy, RequestMeters meters) {
         this.rendering = rendering;
         this.links = links;
         this.policy = policy;

@@ -1,6 +1,6 @@
 package dispatch.web;
 
-import dispatch.catalog.FeedRendering;
+import dispatch.catalog.HistoryDocuments;
 import dispatch.catalog.RenderedFeed;
 import dispatch.catalog.Versions;
 import dispatch.feed.FeedFormat;
@@ -29,11 +29,11 @@ final class Deltas {
     private static final long KEPT_BYTES = 8L * 1024 * 1024;
 
     private final Site site;
-    private final FeedRendering rendering;
+    private final HistoryDocuments rendering;
     private final CachePolicy policy;
     private final RecentServed<String> kept = new RecentServed<>(KEPT_BYTES);
 
-    Deltas(Site site, FeedRendering rendering, CachePolicy policy) {
+    Deltas(Site site, HistoryDocuments rendering, CachePolicy policy) {
         this.site = site;
         this.rendering = rendering;
         this.policy = policy;

@@ -111,21 +111,12 @@ public class FeedRoutes {
         }
     }
 
-    /** {@code /feeds/<feed>/archive/<n>/} and its documents: archive page {@code n}, rendered on a worker thread. */
+    /** {@code /feeds/<feed>/archive/<n>/} and its documents. */
     private void archive(RoutingContext ctx, String feed, String page, String name) {
         if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
             noSuchFeed(ctx, feed, () -> archive(ctx, feed, page, name));
-            return;
-        }
-        FeedFormat format = FeedFormat.byFileName(name);
-        int number = page.length() <= 9 && page.chars().allMatch(c -> c >= '0' && c <= '9') && page.charAt(0) != '0' ? Integer.parseInt(page) : 0;
-        if (number == 0 || !name.isEmpty() && format == null) {
-            nothingHere(ctx);
-        } else if (format == null) {
-            DerivedRoutes.derived(ctx, render -> site.archiveHome(feed, number, render), () -> "Feed '" + feed + "' has no archive page " + page + ".");
         } else {
-            DerivedRoutes.derived(ctx, render -> site.archiveDocument(feed, number, format, render),
-                    () -> "Feed '" + feed + "' has no archive page " + page + ".");
+            ArchiveRoutes.archive(ctx, site, feed, page, name);
         }
     }
 

@@ -12,18 +12,12 @@ import dispatch.feed.OpmlRenderer;
 import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * Everything the site serves, prepared from the store's current catalog. Feed documents are
@@ -44,7 +38,7 @@ public class Site {
     private final EntryAssembler media;
     private final ArchiveSite archives;
     private final Deltas deltas;
-    private volatile Prepared prepared;
+    private volatile PreparedCatalog prepared;
 
     /** A site serving the store's catalog, counting its answers with {@code meters}. */
     public Site(CatalogService store, DispatchConfig config, RequestMeters meters) {
@@ -54,8 +48,8 @@ public class Site {
         this.links = store.links();
         this.policy = new CachePolicy(config.cache(), config.gzipLevel(), config.history().archiveMaxAge());
         this.derived = new DerivedSite(store.derived(), config.allFeed(), links, policy, meters);
-        this.archives = new ArchiveSite(store.rendering(), links, policy, meters);
-        this.deltas = new Deltas(this, store.rendering(), policy);
+        this.archives = new ArchiveSite(store.history(), links, policy, meters);
+        this.deltas = new Deltas(this, store.history(), policy);
         this.media = new EntryAssembler(links);
     }
 
@@ -137,7 +131,7 @@ public class Site {
 
     /** The index page. */
     Served index() {
-        Prepared p = current();
+        PreparedCatalog p = current();
         return p.page("/", () -> {
             List<FeedView> feeds = p.catalog.feeds().values().stream().map(f -> FeedView.of(f.snapshot().definition(), links)).toList();
             return meters.metered(policy.listPage(Pages.index(feeds, links.opml(), derived.combinedView(p.catalog)).render(), p.lastModified()),
@@ -147,7 +141,7 @@ public class Site {
 
     /** The OPML subscription list of every feed. */
     Served opml() {
-        Prepared p = current();
+        PreparedCatalog p = current();
         return p.page("/feeds.opml", () -> {
             List<FeedSnapshot> snapshots = p.catalog.feeds().values().stream().map(RenderedFeed::snapshot).toList();
             byte[] body = new OpmlRenderer(links).render("Dispatch feeds", snapshots);
@@ -161,7 +155,7 @@ public class Site {
      * to subscribe; null when there is no such feed.
      */
     Served preview(String id, FeedFormat format) {
-        Prepared p = current();
+        PreparedCatalog p = current();
         RenderedFeed feed = p.catalog.feeds().get(id);
         return feed == null ? null : p.page(id + "/" + format.fileName(), () -> {
             FeedSnapshot s = feed.snapshot();
@@ -173,7 +167,7 @@ public class Site {
 
     /** The home page of feed {@code id}; null when there is no such feed. */
     Served feedHome(String id) {
-        Prepared p = current();
+        PreparedCatalog p = current();
         RenderedFeed feed = p.catalog.feeds().get(id);
         return feed == null ? null : p.page(id + "/", () -> {
             FeedSnapshot s = feed.snapshot();
@@ -187,7 +181,7 @@ public class Site {
 
     /** The permalink page of article {@code slug} in feed {@code id}; null when either does not exist. */
     Served article(String id, String slug) {
-        Prepared p = current();
+        PreparedCatalog p = current();
         RenderedFeed feed = p.catalog.feeds().get(id);
         Map<String, PublishedPost> posts = p.posts.get(id);
         PublishedPost pp = posts == null ? null : posts.get(slug);
@@ -201,7 +195,7 @@ public class Site {
 
     /** File {@code name} of feed {@code id}'s folder (its icon, an article's image or enclosure); null when it serves none. */
     Served file(String id, String name) {
-        Prepared p = current();
+        PreparedCatalog p = current();
         RenderedFeed feed = p.catalog.feeds().get(id);
         Representation r = feed == null ? null : feed.files().get(name);
         return r == null ? null : p.page("file:" + id + "/" + name, () -> meters.metered(policy.feedFile(r, feed.snapshot().definition().ttl()), id, "file"));
@@ -238,9 +232,9 @@ public class Site {
     }
 
     /** What is prepared for the store's current catalog; prepared once per catalog. */
-    private Prepared current() {
+    private PreparedCatalog current() {
         Catalog catalog = store.catalog();
-        Prepared p = prepared;
+        PreparedCatalog p = prepared;
         if (p != null && p.catalog == catalog) {
             return p;
         }
@@ -248,51 +242,11 @@ public class Site {
             catalog = store.catalog();
             p = prepared;
             if (p == null || p.catalog != catalog) {
-                p = new Prepared(catalog, this);
+                p = new PreparedCatalog(catalog, meters, policy, links);
                 prepared = p;
                 derived.retain(catalog);
             }
             return p;
-        }
-    }
-
-    /** What is prepared for one catalog: feed documents, a slug index, and pages once rendered. */
-    private static final class Prepared {
-        final Catalog catalog;
-        final Map<String, Map<FeedFormat, Served>> documents = new HashMap<>();
-        final Map<String, Map<String, PublishedPost>> posts = new HashMap<>();
-        final Map<String, Served> pages = new ConcurrentHashMap<>();
-
-        Prepared(Catalog catalog, Site site) {
-            this.catalog = catalog;
-            for (RenderedFeed feed : catalog.feeds().values()) {
-                Duration ttl = feed.snapshot().definition().ttl();
-                Map<FeedFormat, Served> docs = new EnumMap<>(FeedFormat.class);
-                feed.documents().forEach((format, r) -> docs.put(format, site.meters.meteredDocument(
-                        site.policy.feedDocument(r, ttl, site.links.linkHeader(feed.id(), format)), feed.id(), label(format))));
-                documents.put(feed.id(), docs);
-                Map<String, PublishedPost> bySlug = new HashMap<>();
-                feed.snapshot().posts().forEach(pp -> bySlug.put(pp.post().slug(), pp));
-                posts.put(feed.id(), bySlug);
-            }
-        }
-
-        /** The latest {@code Last-Modified} of any feed, for site-wide pages. */
-        Instant lastModified() {
-            return catalog.feeds().values().stream().map(RenderedFeed::lastModified).max(Instant::compareTo).orElse(Instant.EPOCH);
-        }
-
-        /** The page under {@code key}, rendered by {@code render} the first time it is asked for. */
-        Served page(String key, Supplier<Served> render) {
-            Served served = pages.get(key);
-            if (served == null) {
-                served = render.get(); // outside any lock: a rare duplicate render is cheaper than blocking
-                Served raced = pages.putIfAbsent(key, served);
-                if (raced != null) {
-                    served = raced;
-                }
-            }
-            return served;
         }
     }
 }

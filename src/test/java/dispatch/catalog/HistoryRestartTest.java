@@ -62,7 +62,7 @@ class HistoryRestartTest {
     }
 
     private byte[] archive(LiveCatalog live, int page, FeedFormat format) {
-        Representation r = rendering.archive(world(live), page, format).orElseThrow();
+        Representation r = new HistoryDocuments(rendering).archive(world(live), page, format).orElseThrow();
         ByteBuffer body = r.body();
         byte[] bytes = new byte[body.remaining()];
         body.get(bytes);
