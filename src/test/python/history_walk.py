@@ -22,9 +22,11 @@ import feedparser
 def walk(url, fmt, public_base):
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(url))
     visited = []
-    while url and url not in visited and len(visited) < 1000:
+    while url and len(visited) < 1000:
         if public_base and url.startswith(public_base):
             url = origin + url[len(public_base):]
+        if url in visited:
+            raise SystemExit("a loop: " + url + " again after " + " ".join(visited))
         visited.append(url)
         if fmt == "json":
             with urllib.request.urlopen(url) as r:

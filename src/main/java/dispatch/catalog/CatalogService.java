@@ -47,12 +47,17 @@ public class CatalogService {
     public CatalogService(DispatchConfig config) {
         FeedLoader loader = new FeedLoader(config.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         this.links = links(config);
-        DispatchConfig.History history = config.history();
-        FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), history.tombstoneLifetime(), history.deltaVersions());
-        this.history = new HistoryDocuments(rendering);
+        FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), config.history().tombstoneLifetime(),
+                config.history().deltaVersions());
+        this.history = new HistoryDocuments(rendering, new PageValidators(config.dataDir()), Clock.systemUTC());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
+        live.onChange(change -> {
+            if (change.after().isEmpty()) {
+                this.history.forget(change.feedId());
+            }
+        });
         DispatchConfig.Watch watch = config.watch();
         this.watcher = !watch.enabled() ? null
                 : new FeedsWatcher(config.feedsDir(), watch.quietPeriod(), watch.rescanInterval(), live, live::reloadIfChanged);

@@ -155,7 +155,7 @@ public final class FeedRendering {
             }
             documents.put(format, r);
         }
-        Versions.Version version = Versions.Version.of(FeedChange.validators(documents), snapshot.entries(), now);
+        Versions.Version version = Versions.Version.of(FeedChange.validators(documents), plan.current(), now);
         Versions versions = previous == null ? Versions.first(version)
                 : version.validators().equals(previous.versions().current().validators()) ? previous.versions()
                 : previous.versions().then(version, versionsKept);

@@ -186,6 +186,9 @@ public final class FirstLoad {
         if (theirs != null) {
             return theirs;
         }
+        if (done.isDone()) { // the load ended as this claim was made: nothing will clear it
+            claims.remove(name, mine);
+        }
         try {
             executor.execute(() -> {
                 try {

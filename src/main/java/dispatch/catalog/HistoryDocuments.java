@@ -4,15 +4,20 @@ import dispatch.feed.ArchivePage;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedEntries;
 import dispatch.feed.FeedFormat;
-import dispatch.feed.FeedRenderer;
 import dispatch.feed.FeedSnapshot;
 import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
 import dispatch.feed.Tombstone;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The documents of a feed's history, rendered on request rather than with the feed: its RFC
@@ -20,17 +25,30 @@ import java.util.Optional;
  */
 public final class HistoryDocuments {
 
-    private final FeedRendering rendering;
+    /** The entries of one version of a feed, kept while memory allows, for its next archive page. */
+    private record Assembled(WeakReference<RenderedFeed> feed, SoftReference<FeedEntries> entries) {
+    }
 
-    /** Documents rendered as {@code rendering} renders feeds. */
-    public HistoryDocuments(FeedRendering rendering) {
+    private final FeedRendering rendering;
+    private final PageValidators validators;
+    private final Clock clock;
+    private final Map<String, Assembled> assembled = new ConcurrentHashMap<>();
+
+    /**
+     * Documents rendered as {@code rendering} renders feeds, archive pages last modified as
+     * {@code validators} keep them.
+     */
+    public HistoryDocuments(FeedRendering rendering, PageValidators validators, Clock clock) {
         this.rendering = rendering;
+        this.validators = validators;
+        this.clock = clock;
     }
 
     /**
      * Archive page {@code number} of {@code feed} in {@code format}, or empty when it has no such
      * page. A sealed page is last modified when its newest entry was updated or it last lost an
-     * entry; the newest page, when the feed last changed.
+     * entry, the newest page when the feed last changed, unless the page was served before with
+     * other bytes ({@link PageValidators}).
      */
     public Optional<Representation> archive(RenderedFeed feed, int number, FeedFormat format) {
         List<ArchivePage> pages = feed.snapshot().archives();
@@ -39,19 +57,35 @@ public final class HistoryDocuments {
         }
         ArchivePage page = pages.get(number - 1);
         FeedSnapshot snapshot = entries(feed).archivePage(page, pages.size());
-        Instant lastModified = feed.lastModified();
+        Instant content = feed.lastModified();
         if (page.sealed()) {
-            Instant latest = snapshot.updated().isAfter(page.changed()) ? snapshot.updated() : page.changed();
-            Instant rendered = feed.versions().current().at();
-            lastModified = latest.isAfter(rendered) ? rendered : latest;
+            content = snapshot.updated().isAfter(page.changed()) ? snapshot.updated() : page.changed();
         }
-        FeedRenderer renderer = rendering.renderer(format);
-        return Optional.of(Representation.onHeap(renderer.render(snapshot), format.contentType(), lastModified, rendering.gzipLevel()));
+        byte[] body = rendering.renderer(format).render(snapshot);
+        Instant lastModified = validators.lastModified(feed.id(), number + "/" + format.fileName(), Representation.entityTag(body), content,
+                clock.instant());
+        return Optional.of(Representation.onHeap(body, format.contentType(), lastModified, rendering.gzipLevel()));
     }
 
-    /** Every entry of {@code feed}, current and archived, assembled again from its posts. */
+    /** Forgets what was kept of feed {@code id}: it was removed. */
+    public void forget(String id) {
+        assembled.remove(id);
+        validators.forget(id);
+    }
+
+    /**
+     * Every entry of {@code feed}, current and archived, assembled again from its posts, or as
+     * assembled for its last archive page when that was of the same version and memory allowed.
+     */
     FeedEntries entries(RenderedFeed feed) {
-        return rendering.assembler().all(feed.snapshot().definition(), feed.snapshot().posts().stream().map(PublishedPost::post).toList(), feed.fileSizes());
+        Assembled kept = assembled.get(feed.id());
+        FeedEntries entries = kept == null || kept.feed().get() != feed ? null : kept.entries().get();
+        if (entries == null) {
+            entries = rendering.assembler().all(feed.snapshot().definition(), feed.snapshot().posts().stream().map(PublishedPost::post).toList(),
+                    feed.fileSizes());
+            assembled.put(feed.id(), new Assembled(new WeakReference<>(feed), new SoftReference<>(entries)));
+        }
+        return entries;
     }
 
     /**
@@ -62,7 +96,13 @@ public final class HistoryDocuments {
      */
     public Optional<Representation> delta(RenderedFeed feed, FeedFormat format, Versions.Version base) {
         FeedSnapshot current = feed.snapshot();
-        List<Entry> entries = current.entries().stream().filter(e -> !base.holds(e)).toList();
+        long[] prints = feed.versions().current().prints();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < current.entries().size(); i++) {
+            if (!base.holds(prints[i])) {
+                entries.add(current.entries().get(i));
+            }
+        }
         if (entries.size() == current.entries().size() && !entries.isEmpty()) {
             return Optional.empty();
         }

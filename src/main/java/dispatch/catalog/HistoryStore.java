@@ -69,4 +69,14 @@ public final class HistoryStore {
             LOG.errorf("Cannot keep the history of feed %s in %s: %s", id, dir, e.getMessage());
         }
     }
+
+    /** Forgets feed {@code id}'s history: the feed was removed, and one made again with its name starts afresh. */
+    public void forget(String id) {
+        saved.remove(id);
+        try {
+            writes.delete(dir.resolve(id + ".json"));
+        } catch (IOException e) {
+            LOG.errorf("Cannot delete the history of removed feed %s in %s: %s", id, dir, e.getMessage());
+        }
+    }
 }

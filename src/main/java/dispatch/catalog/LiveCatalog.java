@@ -132,6 +132,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
         if (next == null) {
             feeds.remove(id);
+            histories.forget(id);
         } else {
             feeds.put(id, next);
         }

@@ -3,7 +3,6 @@ package dispatch.catalog;
 import dispatch.catalog.FeedChange.Validators;
 import dispatch.feed.Entry;
 import dispatch.feed.FeedFormat;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,8 @@ import java.util.Optional;
 /**
  * The versions of a feed that a delta (RFC 3229, {@code A-IM: feed}) may start from: the current
  * one and a bounded number before it, newest first. A version is remembered by its documents'
- * entity tags and a 64-bit print of each entry, not by its entries: a few hundred bytes each.
+ * entity tags and a 64-bit print of each entry ({@link Entry#print}), not by its entries: under
+ * 3 KB each for 100 entries.
  *
  * @param current the version being served
  * @param older the versions before it, newest first
@@ -30,19 +30,23 @@ public record Versions(Version current, List<Version> older) {
      * One version of a feed's documents.
      *
      * @param validators each document's validators
-     * @param prints the prints of its current document's entries, sorted
+     * @param prints the prints of its current document's entries ({@link Entry#print}), in the
+     *     document's order, taken before each document spaces out its entries' {@code updated}
+     *     times: an entry whose time moved only for that holds the same print
+     * @param sorted the same prints, sorted
      * @param at when it was rendered
      */
-    public record Version(Map<FeedFormat, Validators> validators, long[] prints, Instant at) {
+    public record Version(Map<FeedFormat, Validators> validators, long[] prints, long[] sorted, Instant at) {
 
-        /** The version of {@code entries}, published with {@code validators} at {@code at}. */
+        /** The version of {@code entries} (as assembled, before spacing), published with {@code validators} at {@code at}. */
         public static Version of(Map<FeedFormat, Validators> validators, List<Entry> entries, Instant at) {
             long[] prints = new long[entries.size()];
             for (int i = 0; i < prints.length; i++) {
-                prints[i] = print(entries.get(i));
+                prints[i] = entries.get(i).print();
             }
-            Arrays.sort(prints);
-            return new Version(Map.copyOf(validators), prints, at);
+            long[] sorted = prints.clone();
+            Arrays.sort(sorted);
+            return new Version(Map.copyOf(validators), prints, sorted, at);
         }
 
         /** Whether its document in {@code format} had the strong entity tag {@code etag}, in either coding. */
@@ -51,9 +55,9 @@ public record Versions(Version current, List<Version> older) {
             return v != null && (etag.equals(v.etag()) || etag.equals(v.gzipEtag()));
         }
 
-        /** Whether it published {@code entry} as it is now. */
-        public boolean holds(Entry entry) {
-            return Arrays.binarySearch(prints, print(entry)) >= 0;
+        /** Whether it published an entry with {@code print}. */
+        public boolean holds(long print) {
+            return Arrays.binarySearch(sorted, print) >= 0;
         }
     }
 
@@ -78,20 +82,5 @@ public record Versions(Version current, List<Version> older) {
     /** The earlier version whose document in {@code format} had the entity tag {@code etag}, if one is remembered. */
     public Optional<Version> earlier(FeedFormat format, String etag) {
         return older.stream().filter(v -> v.tagged(format, etag)).findFirst();
-    }
-
-    /**
-     * A 64-bit print of everything an entry publishes: two independent 32-bit hashes, the
-     * record's own over every field and FNV-1a over its id, title and content, so that an entry
-     * changed in any way has another print.
-     */
-    static long print(Entry e) {
-        int fnv = 0x811c9dc5;
-        for (String s : new String[] {e.id(), e.title(), e.contentHtml(), e.updated().toString()}) {
-            for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-                fnv = (fnv ^ (b & 0xff)) * 0x01000193;
-            }
-        }
-        return ((long) e.hashCode() << 32) | (fnv & 0xffffffffL);
     }
 }

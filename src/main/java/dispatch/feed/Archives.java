@@ -16,8 +16,10 @@ import java.util.Set;
  * rest fill archive pages of {@code limit} entries, numbered from the oldest. A page once full is
  * sealed and kept in the {@link FeedHistory}: a new article, even one dated in the past, never
  * changes it, nor its number. It changes only when an entry in it is deleted (it then holds one
- * fewer) or dated anew among the newest (it then moves to the current document). The newest page,
- * not full yet, takes the entries the current document lets go.
+ * fewer) or dated anew among the newest (it then moves to the current document), and once when
+ * the page after it first appears (it gains its {@code next-archive} link). The newest page, not
+ * full yet, takes the entries the current document lets go; when deletions would leave the
+ * current document empty, the newest sealed page returns to it whole, and no other page changes.
  */
 public final class Archives {
 
@@ -49,6 +51,10 @@ public final class Archives {
             position.putIfAbsent(all.get(i).id(), i);
         }
         List<FeedHistory.SealedPage> sealed = keptPages(all, limit, before, position, now);
+        int archivedCount = sealed.stream().mapToInt(p -> p.ids().size()).sum();
+        while (!sealed.isEmpty() && archivedCount == all.size()) { // the current document would be empty: the newest page returns to it
+            archivedCount -= sealed.remove(sealed.size() - 1).ids().size();
+        }
         Set<String> archived = new HashSet<>();
         sealed.forEach(p -> archived.addAll(p.ids()));
         List<Entry> loose = new ArrayList<>(all.size() - archived.size());
@@ -59,23 +65,39 @@ public final class Archives {
         }
         List<Entry> current = loose.subList(0, Math.min(limit, loose.size()));
         List<Entry> rest = loose.subList(current.size(), loose.size());
-        List<ArchivePage> pages = new ArrayList<>();
-        for (FeedHistory.SealedPage p : sealed) {
-            pages.add(new ArchivePage(pages.size() + 1, p.ids(), true, p.changed()));
-        }
-        // the entries past the current document, oldest first, in pages: each full one is sealed
+                // the entries past the current document, oldest first, in pages: each full one is sealed
+        List<List<String>> open = new ArrayList<>();
         for (int end = rest.size(); end > 0; end -= limit) {
             int start = Math.max(0, end - limit);
             List<String> ids = rest.subList(start, end).stream().map(Entry::id).toList();
-            boolean full = ids.size() == limit;
-            if (full) {
+            if (ids.size() == limit) {
                 sealed.add(new FeedHistory.SealedPage(ids, now));
+            } else {
+                open.add(ids);
             }
-            pages.add(new ArchivePage(pages.size() + 1, ids, full, full ? now : Instant.EPOCH));
+        }
+        int count = sealed.size() + open.size();
+        List<ArchivePage> pages = new ArrayList<>(count);
+        for (FeedHistory.SealedPage p : sealed) {
+            int number = pages.size() + 1;
+            pages.add(new ArchivePage(number, p.ids(), true, p.changed(), print(number, number < count, p.ids(), all, position)));
+        }
+        for (List<String> ids : open) {
+            int number = pages.size() + 1;
+            pages.add(new ArchivePage(number, ids, false, Instant.EPOCH, print(number, number < count, ids, all, position)));
         }
         List<String> ids = all.stream().map(Entry::id).sorted().toList();
         List<Tombstone> tombstones = tombstones(before, position, tombstoneLife, now);
         return new Plan(List.copyOf(current), pages, tombstones, new FeedHistory(limit, sealed, ids, tombstones));
+    }
+
+    /** A print of what an archive page publishes: its number, whether a newer page follows, and each entry as it is now. */
+    private static long print(int number, boolean newer, List<String> ids, List<Entry> all, Map<String, Integer> position) {
+        long print = number * 31L + (newer ? 1 : 0);
+        for (String id : ids) {
+            print = print * 1_000_003L ^ all.get(position.get(id)).print();
+        }
+        return print;
     }
 
     /**

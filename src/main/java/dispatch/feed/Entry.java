@@ -66,4 +66,19 @@ public record Entry(
      */
     public record RelatedLink(String href, String title) {
     }
+
+    /**
+     * A 64-bit print of everything this entry publishes: two independent 32-bit hashes, the
+     * record's own over every field and FNV-1a over its id, title, content and {@code updated}
+     * time, so that an entry changed in any way has another print.
+     */
+    public long print() {
+        int fnv = 0x811c9dc5;
+        for (String s : new String[] {id, title, contentHtml, updated.toString()}) {
+            for (int i = 0; i < s.length(); i++) {
+                fnv = (fnv ^ s.charAt(i)) * 0x01000193;
+            }
+        }
+        return ((long) hashCode() << 32) | (fnv & 0xffffffffL);
+    }
 }

@@ -71,9 +71,10 @@ public final class EntryAssembler {
     }
 
     /**
-     * Every entry of the feed {@code definition} describes, made of {@code posts}, newest first,
-     * each with its own {@code updated} time: what its current document and its archive pages
-     * ({@link Archives}) are cut from.
+     * Every entry of the feed {@code definition} describes, made of {@code posts}, newest first:
+     * what its current document and its archive pages ({@link Archives}) are cut from. Each
+     * document spaces out its own entries' {@code updated} times ({@link UpdatedTimes}), so that
+     * what one holds never moves the times of another's.
      */
     public FeedEntries all(FeedDefinition definition, List<Post> posts, Map<String, Long> fileSizes) {
         return all(definition, definition.id(), posts, fileSizes, post -> true);
@@ -104,7 +105,6 @@ public final class EntryAssembler {
                 updated = post.updated();
             }
         }
-        UpdatedTimes.spaceOut(entries);
         return new FeedEntries(definition, published, entries, updated);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param pageSize the number of entries of a full archive page when the pages were made
  * @param sealed the full archive pages, oldest first: page 1, 2, ...
- * @param ids the id of every entry the feed published, current and archived
+ * @param ids the id of every entry the feed publishes now, current and archived: one missing next time was deleted
  * @param tombstones entries deleted lately, newest deletion first
  */
 public record FeedHistory(int pageSize, List<SealedPage> sealed, List<String> ids, List<Tombstone> tombstones) {
@@ -28,7 +28,8 @@ public record FeedHistory(int pageSize, List<SealedPage> sealed, List<String> id
 
     /**
      * An archive page that was full when it was made. Its entries leave it only when they are
-     * deleted or dated anew among the newest; nothing else changes it.
+     * deleted or dated anew among the newest, or, if it is the newest page, when deletions would
+     * leave the current document empty ({@link Archives}).
      *
      * @param ids its entries' ids, newest first
      * @param changed when it was made full or last lost an entry: its {@code Last-Modified} never moves

@@ -82,6 +82,9 @@ public final class DurableWrites {
      * @throws OutsideFolderException if {@code path}'s folder resolves outside this folder
      */
     public boolean delete(Path path) throws IOException {
+        if (!Files.isDirectory(path.toAbsolutePath().getParent())) {
+            return false; // nothing to delete, and no folder made for it
+        }
         Path dir = directoryInside(path);
         boolean deleted = Files.deleteIfExists(dir.resolve(path.getFileName()));
         if (deleted) {

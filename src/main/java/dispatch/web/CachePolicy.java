@@ -70,11 +70,6 @@ final class CachePolicy {
         return new Served(r, cacheControl(sealed ? archiveMaxAge : ttl), VARY, null, "<" + self + ">; rel=\"self\"");
     }
 
-    /** An archive page's page for people; as {@link #archiveDocument}. */
-    Served archivePage(String html, Instant lastModified, boolean sealed, Duration ttl) {
-        return page(html, lastModified, sealed ? archiveMaxAge : ttl, VARY);
-    }
-
     /** A delta of a feed document, never stored by a cache; the other headers are the full document's. */
     Served delta(Representation r) {
         return new Served(r, DELTA, FEED_VARY);

@@ -31,7 +31,8 @@ final class Deltas {
     private final Site site;
     private final HistoryDocuments rendering;
     private final CachePolicy policy;
-    private final RecentServed<String> kept = new RecentServed<>(KEPT_BYTES);
+    private final RecentServed<String, Optional<Served>> kept =
+            new RecentServed<>(KEPT_BYTES, delta -> delta.map(RecentServed::weight).orElse(64L));
 
     Deltas(Site site, HistoryDocuments rendering, CachePolicy policy) {
         this.site = site;
@@ -67,16 +68,16 @@ final class Deltas {
         if (base.isEmpty()) {
             return false;
         }
-        String key = id + "/" + format.fileName() + "/" + base.get().validators().get(format).etag();
-        Served ready = kept.get(key, feed);
+        // the versions, not the feed: keeping a delta keeps no feed from being collected
+        String key = id + "/" + format.fileName() + "/" + base.get().validators().get(format).etag() + "/" + full.etag;
+        Optional<Served> ready = kept.get(key);
         if (ready != null) {
             send(ctx, full, ready, gzip);
             return true;
         }
-        ctx.vertx().<Served>executeBlocking(() -> {
-            Optional<Representation> delta = rendering.delta(feed, format, base.get());
-            Served made = delta.map(policy::delta).orElse(full); // not smaller than the whole: the whole
-            kept.put(key, feed, made);
+        ctx.vertx().<Optional<Served>>executeBlocking(() -> {
+            Optional<Served> made = rendering.delta(feed, format, base.get()).map(policy::delta);
+            kept.put(key, made);
             return made;
         }, false).onComplete(done -> {
             if (ctx.response().closed() || ctx.response().ended()) {
@@ -91,11 +92,12 @@ final class Deltas {
         return true;
     }
 
-    private static void send(RoutingContext ctx, Served full, Served delta, boolean gzip) {
-        if (delta == full) {
-            Responder.send(ctx, full);
+    /** Sends {@code delta}, or when there is none (it would not be smaller), the whole document. */
+    private static void send(RoutingContext ctx, Served full, Optional<Served> delta, boolean gzip) {
+        if (delta.isPresent()) {
+            Responder.sendDelta(ctx, full, delta.get(), gzip);
         } else {
-            Responder.sendDelta(ctx, full, delta, gzip);
+            Responder.send(ctx, full);
         }
     }
 
@@ -105,7 +107,7 @@ final class Deltas {
      */
     static boolean acceptsFeed(String aIm) {
         for (String member : aIm.split(",")) {
-            String[] parts = member.split(";");
+            String[] parts = member.split(";", -1);
             if (!parts[0].strip().equalsIgnoreCase("feed")) {
                 continue;
             }

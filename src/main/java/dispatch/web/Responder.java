@@ -72,14 +72,7 @@ final class Responder {
             response.setStatusCode(304).end();
             return;
         }
-        out.add(HttpHeaders.CONTENT_TYPE, served.contentType);
-        if (served.link != null) { // representation metadata: not on a 304 (RFC 9110 §15.4.5)
-            out.add(LINK, served.link);
-        }
-        out.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
-        if (gzip) {
-            out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
-        }
+        contentHeaders(out, served, gzip); // representation metadata: not on a 304 (RFC 9110 §15.4.5)
         out.add(HttpHeaders.CONTENT_LENGTH, gzip ? served.gzipLength : served.length);
         boolean head = request.method() == HttpMethod.HEAD;
         if (meters != null) {
@@ -107,14 +100,7 @@ final class Responder {
         out.add(HttpHeaders.CACHE_CONTROL, delta.cacheControl);
         out.add(IM, FEED);
         out.add(HttpHeaders.VARY, full.vary);
-        out.add(HttpHeaders.CONTENT_TYPE, full.contentType);
-        if (full.link != null) {
-            out.add(LINK, full.link);
-        }
-        out.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
-        if (gzip) {
-            out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
-        }
+        contentHeaders(out, full, gzip);
         out.add(HttpHeaders.CONTENT_LENGTH, gzip ? delta.gzipLength : delta.length);
         Buffer body = gzip ? delta.gzipBody : delta.body;
         ServedMeters meters = full.meters;
@@ -127,5 +113,17 @@ final class Responder {
             meters.count(gzip, false, body.length());
         }
         ctx.response().setStatusCode(226).setStatusMessage("IM Used").end(body);
+    }
+
+    /** The headers that describe {@code served}'s content: its type, its {@code Link}, {@code nosniff}, its coding. */
+    private static void contentHeaders(MultiMap out, Served served, boolean gzip) {
+        out.add(HttpHeaders.CONTENT_TYPE, served.contentType);
+        if (served.link != null) {
+            out.add(LINK, served.link);
+        }
+        out.add(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
+        if (gzip) {
+            out.add(HttpHeaders.CONTENT_ENCODING, GZIP);
+        }
     }
 }

@@ -61,8 +61,12 @@ class HistoryRestartTest {
         return live.catalog().feeds().get("world");
     }
 
+    private Representation archiveDocument(LiveCatalog live, int page, FeedFormat format) {
+        return new HistoryDocuments(rendering, new PageValidators(root.resolve("data")), clock).archive(world(live), page, format).orElseThrow();
+    }
+
     private byte[] archive(LiveCatalog live, int page, FeedFormat format) {
-        Representation r = new HistoryDocuments(rendering).archive(world(live), page, format).orElseThrow();
+        Representation r = archiveDocument(live, page, format);
         ByteBuffer body = r.body();
         byte[] bytes = new byte[body.remaining()];
         body.get(bytes);
@@ -124,5 +128,75 @@ class HistoryRestartTest {
         assertTrue(world(live).snapshot().tombstones().isEmpty());
         assertNotEquals(withTombstone, world(live).documents().get(FeedFormat.ATOM).etag());
         assertEquals(0, live.expireTombstones());
+    }
+
+    @Test
+    void anArchivePageWhoseBytesChangeIsLastModifiedNoEarlierThanTheChange() throws IOException {
+        LiveCatalog live = start();
+        Representation before = archiveDocument(live, 1, FeedFormat.ATOM);
+        // an edit that keeps the article's date: the page's newest entry is not updated later
+        Files.writeString(feeds.resolve("world/2026-05-01-story-1.txt"), "Story 1\n\nIt happened on day 1, as corrected.\n");
+        Instant later = NOW.plus(Duration.ofDays(2));
+        clock.set(later);
+        live.reload("world");
+        Representation edited = archiveDocument(live, 1, FeedFormat.ATOM);
+        assertNotEquals(before.etag(), edited.etag());
+        assertEquals(later, edited.lastModified(), "moved forward with the bytes");
+        clock.set(later.plusSeconds(3600));
+        assertEquals(later, archiveDocument(start(), 1, FeedFormat.ATOM).lastModified(), "the same bytes keep their time after a restart");
+    }
+
+    @Test
+    void aSealedPageChangesOnceWhenThePageAfterItAppears() throws IOException {
+        Files.writeString(feeds.resolve("world/2026-05-10-story-10.txt"), "Story 10\n\nIt happened on day 10.\n");
+        LiveCatalog live = start(); // 10 entries, limit 2: pages 1-4 sealed, none open
+        assertEquals(4, world(live).snapshot().archives().size());
+        Representation newest = archiveDocument(live, 4, FeedFormat.ATOM);
+        long print = world(live).snapshot().archives().get(3).print();
+        Files.writeString(feeds.resolve("world/2026-05-11-story-11.txt"), "Story 11\n\nIt happened on day 11.\n");
+        clock.set(NOW.plusSeconds(600));
+        live.reload("world");
+        assertEquals(5, world(live).snapshot().archives().size());
+        assertNotEquals(print, world(live).snapshot().archives().get(3).print(), "it links the new page now");
+        Representation linked = archiveDocument(live, 4, FeedFormat.ATOM);
+        assertNotEquals(newest.etag(), linked.etag());
+        assertTrue(linked.lastModified().isAfter(newest.lastModified()), linked.lastModified() + " after " + newest.lastModified());
+    }
+
+    @Test
+    void anArticleDatedLikeAnArchivedOneMovesNoTimeOnItsPage() throws IOException {
+        LiveCatalog live = start();
+        byte[] before = archive(live, 1, FeedFormat.ATOM);
+        Files.writeString(feeds.resolve("world/2026-05-01-story-1b.txt"), "Story 1b\n\nIt also happened on day 1.\n");
+        live.reload("world");
+        assertArrayEquals(before, archive(live, 1, FeedFormat.ATOM), "page 1 is sealed: the late article goes to the newest page");
+    }
+
+    @Test
+    void aFeedMadeAgainUnderARemovedOnesNameStartsAfresh() throws IOException {
+        LiveCatalog live = start();
+        Files.delete(feeds.resolve("world/2026-05-03-story-3.txt"));
+        live.reload("world");
+        assertEquals(1, world(live).snapshot().tombstones().size());
+        Files.delete(feeds.resolve("world/feed.yaml"));
+        live.reload("world");
+        assertTrue(live.catalog().feeds().get("world") == null);
+        Files.writeString(feeds.resolve("world/feed.yaml"), "title: World again\nlimit: 2\n");
+        live.reload("world");
+        assertEquals(List.of(), world(live).snapshot().tombstones(), "no tombstones of the feed that was");
+        assertTrue(world(live).snapshot().archives().stream().noneMatch(p -> p.ids().isEmpty()));
+    }
+
+    @Test
+    void deletionsThatWouldEmptyTheCurrentDocumentBringBackTheNewestPage() throws IOException {
+        Files.writeString(feeds.resolve("world/2026-05-10-story-10.txt"), "Story 10\n\nIt happened on day 10.\n");
+        LiveCatalog live = start(); // pages 1-4 sealed, stories 9 and 10 current
+        Files.delete(feeds.resolve("world/2026-05-10-story-10.txt"));
+        Files.delete(feeds.resolve("world/2026-05-09-story-9.txt"));
+        live.reload("world");
+        RenderedFeed feed = world(live);
+        assertEquals(2, feed.snapshot().entries().size(), "page 4 came back");
+        assertEquals(3, feed.snapshot().archives().size());
+        assertTrue(feed.snapshot().entries().get(0).title().equals("Story 8"), feed.snapshot().entries().toString());
     }
 }

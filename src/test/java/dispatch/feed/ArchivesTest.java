@@ -1,6 +1,7 @@
 package dispatch.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -130,10 +131,12 @@ class ArchivesTest {
         List<Entry> all = entries(10);
         Archives.Plan after = Archives.plan(all, 5, before.history(), LIFE, NOW);
         assertEquals(List.of("e10", "e9", "e8", "e7", "e6"), ids(after.current()));
-        assertEquals(List.of(before.pages().get(0)), after.pages());
+        assertEquals(1, after.pages().size(), "the newest page gave its entries back");
+        assertEquals(before.pages().get(0).ids(), after.pages().get(0).ids());
+        assertNotEquals(before.pages().get(0).print(), after.pages().get(0).print(), "no newer page to link now");
         Archives.Plan emptier = Archives.plan(entries(8), 5, after.history(), LIFE, NOW);
         assertEquals(List.of("e8", "e7", "e6"), ids(emptier.current()), "a sealed page stays whole: the document holds fewer");
-        assertEquals(before.pages().get(0), emptier.pages().get(0));
+        assertEquals(after.pages().get(0), emptier.pages().get(0));
         assertEachOnce(entries(8), emptier);
     }
 
@@ -175,5 +178,27 @@ class ArchivesTest {
     @Test
     void aFirstVersionHasNoTombstones() {
         assertEquals(List.of(), Archives.plan(entries(2), 5, FeedHistory.NONE, LIFE, NOW).tombstones());
+    }
+
+    @Test
+    void whenDeletionsWouldEmptyTheCurrentDocumentTheNewestPageReturnsWhole() {
+        Archives.Plan before = Archives.plan(entries(15), 5, FeedHistory.NONE, LIFE, NOW);
+        assertEquals(2, before.pages().size());
+        List<Entry> all = entries(10);
+        Archives.Plan after = Archives.plan(all, 5, before.history(), LIFE, NOW);
+        assertEquals(List.of("e10", "e9", "e8", "e7", "e6"), ids(after.current()));
+        assertEquals(List.of(before.pages().get(0).ids()), after.pages().stream().map(ArchivePage::ids).toList());
+        assertEachOnce(all, after);
+    }
+
+    @Test
+    void aSealedPageLinksTheNewerPageOnceItAppears() {
+        Archives.Plan before = Archives.plan(entries(10), 5, FeedHistory.NONE, LIFE, NOW);
+        assertEquals(1, before.pages().size());
+        Archives.Plan after = Archives.plan(entries(11), 5, before.history(), LIFE, NOW);
+        assertEquals(before.pages().get(0).ids(), after.pages().get(0).ids());
+        assertNotEquals(before.pages().get(0).print(), after.pages().get(0).print());
+        Archives.Plan later = Archives.plan(entries(12), 5, after.history(), LIFE, NOW);
+        assertEquals(after.pages().get(0), later.pages().get(0), "and then stays as it is");
     }
 }

@@ -177,7 +177,7 @@ class FeedHistoryTest {
         Http.raw().header("If-None-Match", full.header("ETag")).get(BASE + "archive/1/atom.xml").then().statusCode(304)
                 .header("ETag", full.header("ETag")).header("Cache-Control", SEALED_CACHE);
         Http.raw().header("Accept-Encoding", "gzip").get(BASE + "archive/1/atom.xml").then().statusCode(200).header("Content-Encoding", "gzip");
-        get(BASE + "archive/1/").then().statusCode(200).contentType("text/html; charset=utf-8").header("Cache-Control", SEALED_CACHE);
+        get(BASE + "archive/1/").then().statusCode(200).contentType("text/html; charset=utf-8").header("Cache-Control", feedCache);
         for (String missing : List.of("archive/0/atom.xml", "archive/4/atom.xml", "archive/01/atom.xml", "archive/x/", "archive/1/nope.xml",
                 "archive/99999999999/rss.xml")) {
             get(BASE + missing).then().statusCode(404).contentType("application/problem+json");
@@ -311,6 +311,10 @@ class FeedHistoryTest {
         Http.raw().header("A-IM", "feed").header("If-None-Match", "W/" + oldIdentity.header("ETag")).get(url).then().statusCode(200);
         Http.raw().header("A-IM", "feed;q=0").header("If-None-Match", oldIdentity.header("ETag")).get(url).then().statusCode(200);
         Http.raw().header("A-IM", "vcdiff").header("If-None-Match", oldIdentity.header("ETag")).get(url).then().statusCode(200);
+        for (String odd : List.of(";", "vcdiff,;", ",", "", " ; q=1", "feed;q=", "feed;q=x")) {
+            Http.raw().header("A-IM", odd).header("If-None-Match", oldIdentity.header("ETag")).get(url).then().statusCode(
+                    org.hamcrest.Matchers.oneOf(200, 226));
+        }
         Http.raw().header("If-None-Match", oldIdentity.header("ETag")).get(url).then().statusCode(200);
         Http.raw().header("A-IM", "feed").header("If-None-Match", oldIdentity.header("ETag")).head(url).then().statusCode(200);
         Http.raw().header("A-IM", "vcdiff, FEED").header("If-None-Match", "\"x\", " + oldIdentity.header("ETag")).get(url).then().statusCode(226);
@@ -335,6 +339,32 @@ class FeedHistoryTest {
 
     @Test
     @Order(9)
+    void aWholeDocumentInsteadOfADeltaStaysCacheableAndADeltaStaysUncached() {
+        String url = BASE + "rss.xml";
+        Response old = get(url);
+        for (int n = 15; n <= 17; n++) { // limit 3: every entry of the current document is new to this client
+            publish(n);
+        }
+        Response whole = Http.raw().header("A-IM", "feed").header("If-None-Match", old.header("ETag")).get(url);
+        whole.then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age="));
+        Response recent = get(url);
+        publish(18);
+        Http.raw().header("A-IM", "feed").header("If-None-Match", recent.header("ETag")).get(url).then().statusCode(226);
+        // another feed changes: what is prepared for the catalog is made again, and the answers stay what they were
+        api().contentType("application/yaml").body("title: Another\n").put("/api/feeds/history-other").then().statusCode(201);
+        try {
+            Http.raw().header("A-IM", "feed").header("If-None-Match", old.header("ETag")).get(url).then().statusCode(200)
+                    .header("Cache-Control", org.hamcrest.Matchers.startsWith("public, max-age="));
+            Http.raw().header("A-IM", "feed").header("If-None-Match", recent.header("ETag")).get(url).then().statusCode(226)
+                    .header("Cache-Control", "no-store, im");
+        } finally {
+            String etag = api().get("/api/feeds/history-other").header("ETag");
+            api().header("If-Match", etag).delete("/api/feeds/history-other").then().statusCode(204);
+        }
+    }
+
+    @Test
+    @Order(10)
     void theHistoryIsKeptInTheDataFolder() throws IOException {
         String kept = java.nio.file.Files.readString(TestFeeds.DATA.resolve("history").resolve(FEED + ".json"));
         for (String id : everyId()) {
