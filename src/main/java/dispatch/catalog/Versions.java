@@ -14,7 +14,7 @@ import java.util.Optional;
  * The versions of a feed that a delta (RFC 3229, {@code A-IM: feed}) may start from: the current
  * one and a bounded number before it, newest first. A version is remembered by its documents'
  * entity tags and a 64-bit print of each entry ({@link Entry#print}), not by its entries: under
- * 3 KB each for 100 entries.
+ * 2 KB each for 100 entries.
  *
  * @param current the version being served
  * @param older the versions before it, newest first
@@ -32,7 +32,8 @@ public record Versions(Version current, List<Version> older) {
      * @param validators each document's validators
      * @param prints the prints of its current document's entries ({@link Entry#print}), in the
      *     document's order, taken before each document spaces out its entries' {@code updated}
-     *     times: an entry whose time moved only for that holds the same print
+     *     times: an entry whose time moved only for that holds the same print; empty once it is
+     *     no longer the current version (only {@code sorted} is asked then)
      * @param sorted the same prints, sorted
      * @param at when it was rendered
      */
@@ -55,6 +56,11 @@ public record Versions(Version current, List<Version> older) {
             return v != null && (etag.equals(v.etag()) || etag.equals(v.gzipEtag()));
         }
 
+        /** The same version without its prints in order: an earlier version is only asked what it held. */
+        Version earlier() {
+            return new Version(validators, new long[0], sorted, at);
+        }
+
         /** Whether it published an entry with {@code print}. */
         public boolean holds(long print) {
             return Arrays.binarySearch(sorted, print) >= 0;
@@ -72,7 +78,7 @@ public record Versions(Version current, List<Version> older) {
             return first(next);
         }
         List<Version> kept = new ArrayList<>(Math.min(keep, older.size() + 1));
-        kept.add(current);
+        kept.add(current.earlier());
         for (int i = 0; i < older.size() && kept.size() < keep; i++) {
             kept.add(older.get(i));
         }
