@@ -51,7 +51,9 @@ public class CatalogService {
                 config.history().deltaVersions());
         this.history = new HistoryDocuments(rendering, new PageValidators(config.dataDir()), Clock.systemUTC());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
-        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), Clock.systemUTC());
+        RenderCache cache = new RenderCache(config.dataDir(), "base " + links.base() + "\nhubs " + links.hubs() + "\ngzip " + config.gzipLevel());
+        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), cache,
+                Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
         live.onChange(change -> {
             if (change.after().isEmpty()) {
@@ -175,5 +177,10 @@ public class CatalogService {
     /** Loads feed {@code id} ahead of its turn while the first load runs; see {@link FirstLoad#loadAhead}. */
     public CompletableFuture<RenderedFeed> loadAhead(String id, Executor executor) {
         return firstLoad.loadAhead(id, executor);
+    }
+
+    /** Loads feed {@code id} ahead of its turn, or, for a feed document, awaits its kept documents; see {@link FirstLoad#loadAhead(String, Executor, boolean)}. */
+    public CompletableFuture<RenderedFeed> loadAhead(String id, Executor executor, boolean documents) {
+        return firstLoad.loadAhead(id, executor, documents);
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Renders a loaded feed into its documents, one per format. A feed's {@code Last-Modified} is
@@ -128,19 +129,50 @@ public final class FeedRendering {
      */
     public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, FeedHistory history,
             Instant now, Executor formats) {
+        return render(feed, previous, served, history, now, formats, after -> Map.of());
+    }
+
+    /**
+     * Renders {@code feed} as {@link #render(LoadedFeed, RenderedFeed, Map, FeedHistory, Instant, Executor)}
+     * does, but takes the documents {@code kept} finds for the history the feed then has as they
+     * are, instead of rendering them again: documents kept from a render of the same sources,
+     * history and code ({@link RenderCache}).
+     */
+    public RenderedFeed render(LoadedFeed feed, RenderedFeed previous, Map<FeedFormat, Validators> served, FeedHistory history,
+            Instant now, Executor formats, Function<FeedHistory, Map<FeedFormat, Representation>> kept) {
         FeedEntries all = assembler.all(feed.definition(), feed.posts(), feed.fileSizes());
         Archives.Plan plan = Archives.plan(all.entries(), feed.definition().limit(), history, tombstoneLife, now);
         FeedSnapshot snapshot = all.snapshot(plan.current(), Paging.current(plan.pages().size()), plan.pages(), plan.tombstones());
+        Map<FeedFormat, Representation> ready = kept.apply(plan.history());
         Map<FeedFormat, CompletableFuture<Representation>> rendering = new EnumMap<>(FeedFormat.class);
         for (FeedRenderer renderer : renderers) {
             FeedFormat format = renderer.format();
-            rendering.put(format, CompletableFuture.supplyAsync(
-                    () -> Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel), formats));
+            Representation found = ready.get(format);
+            rendering.put(format, found != null ? CompletableFuture.completedFuture(found.withLastModified(snapshot.updated()))
+                    : CompletableFuture.supplyAsync(
+                            () -> Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel), formats));
         }
+        Map<FeedFormat, Representation> rendered = new EnumMap<>(FeedFormat.class);
+        rendering.forEach((format, r) -> rendered.put(format, join(r)));
+        Map<FeedFormat, Representation> documents = servable(rendered, previous, served, now);
+        Versions.Version version = Versions.Version.of(FeedChange.validators(documents), plan.current(), now);
+        Versions versions = previous == null ? Versions.first(version)
+                : version.validators().equals(previous.versions().current().validators()) ? previous.versions()
+                : previous.versions().then(version, versionsKept);
+        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now), plan.history(), versions);
+    }
+
+    /**
+     * {@code rendered}, each last modified when its feed's content last changed, made ready to
+     * serve at {@code now}: never later than now, and never moving backwards from
+     * {@code previous}, the feed as served before, or (after a restart) from {@code served}, the
+     * validators its documents were last served with.
+     */
+    public static Map<FeedFormat, Representation> servable(Map<FeedFormat, Representation> rendered, RenderedFeed previous,
+            Map<FeedFormat, Validators> served, Instant now) {
         Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
-        for (Map.Entry<FeedFormat, CompletableFuture<Representation>> e : rendering.entrySet()) {
-            FeedFormat format = e.getKey();
-            Representation r = join(e.getValue());
+        rendered.forEach((format, made) -> {
+            Representation r = made;
             if (r.lastModified().isAfter(now)) {
                 r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
             }
@@ -154,12 +186,8 @@ public final class FeedRendering {
                 }
             }
             documents.put(format, r);
-        }
-        Versions.Version version = Versions.Version.of(FeedChange.validators(documents), plan.current(), now);
-        Versions versions = previous == null ? Versions.first(version)
-                : version.validators().equals(previous.versions().current().validators()) ? previous.versions()
-                : previous.versions().then(version, versionsKept);
-        return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now), plan.history(), versions);
+        });
+        return documents;
     }
 
     /** The renderer of {@code format}, with hub links. */

@@ -41,6 +41,8 @@ public final class FirstLoad {
     private final FeedLoader loader;
     /** Completes when the load is over; holds no catalog, which would keep every first version of every feed from being collected. */
     private final CompletableFuture<Void> done = new CompletableFuture<>();
+    /** Completes when the documents kept from before the start are read back ({@link LiveCatalog#warmUp}). */
+    private final CompletableFuture<Void> warmed = new CompletableFuture<>();
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, CompletableFuture<RenderedFeed>> claims = new ConcurrentHashMap<>();
     private volatile boolean started;
@@ -107,8 +109,22 @@ public final class FirstLoad {
      * the others). Outside the load, it completes at once with the served feed.
      */
     public CompletableFuture<RenderedFeed> loadAhead(String id, Executor executor) {
+        return loadAhead(id, executor, false);
+    }
+
+    /**
+     * Loads feed {@code id} ahead of its turn as {@link #loadAhead(String, Executor)} does, unless
+     * {@code documents} (the caller wants only a feed document) and its documents kept from before
+     * the start are being read back: the future then completes, with null, once they are, and
+     * the feed is loaded ahead only if none were kept.
+     */
+    public CompletableFuture<RenderedFeed> loadAhead(String id, Executor executor, boolean documents) {
         if (!started || done.isDone() || !FeedId.isValid(id)) {
             return CompletableFuture.completedFuture(live.catalog().feeds().get(id));
+        }
+        if (documents && !warmed.isDone()) {
+            return warmed.thenCompose(v -> live.warmDocuments(id).isEmpty() ? claim(loader.feedsDir().resolve(id), executor)
+                    : CompletableFuture.completedFuture(null));
         }
         return claim(loader.feedsDir().resolve(id), executor);
     }
@@ -121,8 +137,8 @@ public final class FirstLoad {
                 live.replaceAll(c);
                 done.complete(null);
             }
-            LOG.infof("Serving %d feed(s) from %s, loaded in %d ms", c.feeds().size(),
-                    loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("Serving %d feed(s) from %s, loaded in %d ms, %d of them from documents kept in the data folder", c.feeds().size(),
+                    loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000, live.cool());
         } catch (CancellationException e) {
             LOG.debugf("Stopped while loading the feeds");
         } catch (RuntimeException | Error e) {
@@ -132,7 +148,9 @@ public final class FirstLoad {
                     loader.feedsDir().toAbsolutePath().normalize(), live.catalog().feeds().size());
             done.completeExceptionally(e);
         } finally {
+            warmed.complete(null); // also when the feeds directory could not be listed
             claims.clear(); // requests no longer claim feeds once the load is over: keep no feed from being collected
+            live.cool(); // after a failure too
         }
     }
 
@@ -148,6 +166,14 @@ public final class FirstLoad {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the feeds directory " + loader.feedsDir(), e);
         }
+        // first the documents kept from before, for every feed whose sources are unchanged: served at once
+        long warm = System.nanoTime();
+        try {
+            folders.parallelStream().forEach(live::warmUp);
+        } finally {
+            warmed.complete(null);
+        }
+        LOG.infof("Kept documents read back in %d ms", (System.nanoTime() - warm) / 1_000_000);
         // feeds load and render independently: use every core, serving each feed as it is ready
         List<RenderedFeed> rendered = folders.parallelStream().map(this::loadInTurn).filter(Objects::nonNull).toList();
         if (stopping) {

@@ -1,8 +1,9 @@
 package dispatch.catalog;
 
+import dispatch.feed.FeedFormat;
+import dispatch.feed.FeedHistory;
 import dispatch.feed.FeedId;
-import dispatch.feed.Post;
-import dispatch.feed.PublishedPost;
+import dispatch.feed.Representation;
 import dispatch.source.FeedLoader;
 import dispatch.source.FeedsWatcher;
 import dispatch.source.FolderFingerprint;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +46,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     private final FeedRendering rendering;
     private final ValidatorStore validators;
     private final HistoryStore histories;
+    private final KeptRenders kept;
     private final Clock clock;
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, Duration>> renderListeners = new CopyOnWriteArrayList<>();
@@ -56,10 +59,21 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
      * and each feed's archive pages and tombstones in {@code histories}.
      */
     public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, Clock clock) {
+        this(loader, rendering, validators, histories, null, clock);
+    }
+
+    /**
+     * A catalog as {@link #LiveCatalog(FeedLoader, FeedRendering, ValidatorStore, HistoryStore, Clock)}
+     * makes it, keeping every render's documents in {@code cache} (null for none) so that a
+     * restart with the same sources renders nothing again.
+     */
+    public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, RenderCache cache,
+            Clock clock) {
         this.loader = loader;
         this.rendering = rendering;
         this.validators = validators;
         this.histories = histories;
+        this.kept = cache == null ? null : new KeptRenders(cache, loader, rendering.tombstoneLife(), validators, histories, clock);
         this.clock = clock;
     }
 
@@ -133,6 +147,9 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         if (next == null) {
             feeds.remove(id);
             histories.forget(id);
+            if (kept != null) {
+                kept.forget(id);
+            }
         } else {
             feeds.put(id, next);
         }
@@ -160,10 +177,11 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     /** As {@link #render(Path, RenderedFeed, List)}, rendering the formats side by side on {@code formats}. */
     private RenderedFeed render(Path dir, RenderedFeed previous, List<Problem> problems, Executor formats) {
         fingerprints.put(dir.getFileName().toString(), FolderFingerprint.of(dir)); // before reading: a later change shows
+        KeptRenders.Sources sources = kept == null ? null : kept.digest(dir);
         List<Problem> found = new ArrayList<>();
         LoadedFeed feed = loader.loadFolder(dir, found::add);
         if (feed != null && previous != null) {
-            feed = keepLastGoodArticles(feed, previous, found);
+            feed = LastGoodArticles.kept(feed, previous, found);
         }
         problems.addAll(found);
         if (feed == null) {
@@ -172,13 +190,22 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         try {
             String id = feed.definition().id();
             long start = System.nanoTime();
+            boolean[] reused = {false};
+            Function<FeedHistory, Map<FeedFormat, Representation>> keptDocuments = after -> {
+                Map<FeedFormat, Representation> documents = kept == null ? Map.of() : kept.find(id, sources, after);
+                reused[0] = !documents.isEmpty();
+                return documents;
+            };
             RenderedFeed rendered = previous == null
-                    ? rendering.render(feed, null, validators.load(id), histories.load(id), clock.instant(), formats)
-                    : rendering.render(feed, previous, Map.of(), previous.history(), clock.instant(), formats);
+                    ? rendering.render(feed, null, validators.load(id), histories.load(id), clock.instant(), formats, keptDocuments)
+                    : rendering.render(feed, previous, Map.of(), previous.history(), clock.instant(), formats, keptDocuments);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             renderListeners.forEach(l -> l.accept(id, took));
             validators.save(id, FeedChange.validators(rendered));
             histories.save(id, rendered.history());
+            if (kept != null) {
+                kept.keep(id, sources, rendered, reused[0]);
+            }
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
             Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
@@ -186,6 +213,35 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
             problems.add(problem);
             return previous;
         }
+    }
+
+    /**
+     * Serves the documents kept for the feed in folder {@code dir} at once, if its sources are as
+     * they were when they were kept, until it is rendered ({@link KeptRenders#warmUp}).
+     */
+    void warmUp(Path dir) {
+        if (kept != null) {
+            kept.warmUp(dir);
+        }
+    }
+
+    /** Feed {@code id}'s documents kept from before a start, ready to serve, while it is not rendered yet; empty otherwise. */
+    public Map<FeedFormat, Representation> warmDocuments(String id) {
+        return kept == null ? Map.of() : kept.warm(id).map(KeptRenders.Warm::servable).orElse(Map.of());
+    }
+
+    /** The ttl of feed {@code id} as kept, while its kept documents are served. */
+    public Optional<Duration> warmTtl(String id) {
+        return kept == null ? Optional.empty() : kept.warm(id).map(KeptRenders.Warm::ttl);
+    }
+
+    /**
+     * Serves no more documents kept from before the start.
+     *
+     * @return how many feeds were served from kept documents, not rendered, since the start
+     */
+    int cool() {
+        return kept == null ? 0 : kept.cool();
     }
 
     /**
@@ -201,29 +257,6 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
                 .map(RenderedFeed::id).sorted().toList();
         due.forEach(this::reload);
         return due.size();
-    }
-
-    /** {@code feed} with the served version of each article whose file is now a problem, if it was good before. */
-    private LoadedFeed keepLastGoodArticles(LoadedFeed feed, RenderedFeed previous, List<Problem> problems) {
-        Set<String> slugs = new HashSet<>();
-        feed.posts().forEach(p -> slugs.add(p.slug()));
-        Map<String, Post> served = new HashMap<>();
-        previous.snapshot().posts().stream().map(PublishedPost::post).forEach(p -> served.put(p.slug(), p));
-        List<Post> posts = new ArrayList<>(feed.posts());
-        for (int i = 0; i < problems.size(); i++) {
-            Problem problem = problems.get(i);
-            String slug = FeedLoader.slugOf(problem.file());
-            Post good = served.get(slug);
-            if (good != null && slugs.add(slug)) {
-                posts.add(good);
-                problems.set(i, new Problem(problem.file(), problem.reason() + " (serving its last good version)"));
-            }
-        }
-        if (posts.size() == feed.posts().size()) {
-            return feed;
-        }
-        posts.sort(Comparator.comparing(Post::slug));
-        return new LoadedFeed(feed.definition(), posts);
     }
 
     /** Serves {@code next}, a whole catalog read at once, telling each feed's change. */

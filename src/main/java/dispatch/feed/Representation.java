@@ -75,6 +75,15 @@ public final class Representation {
         return new Representation(stored, stored, tag, tag, contentType, lastModified, false);
     }
 
+    /**
+     * A representation prepared before and kept in a file (its bodies and their entity tags, as
+     * {@link #of} made them), served from {@code body} and {@code gzip}, views of the mapped file,
+     * without gzipping, hashing or copying again: the caller has checked the bytes are whole.
+     */
+    public static Representation mapped(ByteBuffer body, ByteBuffer gzip, String etag, String gzipEtag, String contentType, Instant lastModified) {
+        return new Representation(body.asReadOnlyBuffer(), gzip.asReadOnlyBuffer(), etag, gzipEtag, contentType, lastModified);
+    }
+
     /** Whether a gzip body exists; if not, {@link #gzipBody()} is the identity body. */
     public boolean hasGzip() {
         return gzipped;

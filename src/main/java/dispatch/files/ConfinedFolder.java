@@ -2,6 +2,7 @@ package dispatch.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
@@ -94,6 +95,31 @@ public final class ConfinedFolder {
         }
         try (SeekableByteChannel channel = open(relative)) {
             return readAll(channel, path, maxBytes);
+        }
+    }
+
+    /**
+     * Maps the file at {@code path}, inside this folder, read-only, as {@link #read} would read it
+     * (never through a link): its pages are read from the page cache as they are used. Where the
+     * platform gives no file channel, its bytes are read instead.
+     *
+     * @throws TooLargeException if it holds more than {@code maxBytes}
+     * @throws NoSuchFileException if it does not exist
+     */
+    public ByteBuffer map(Path path, long maxBytes) throws IOException {
+        Path real = realPathInside(path);
+        Path relative = realRoot().relativize(real);
+        if (relative.getNameCount() == 0 || relative.toString().isEmpty()) {
+            throw new IOException(path + " is the folder itself, not a file");
+        }
+        try (SeekableByteChannel channel = open(relative)) {
+            if (channel instanceof FileChannel file) {
+                if (file.size() > maxBytes) {
+                    throw new TooLargeException(path, file.size(), maxBytes);
+                }
+                return file.map(FileChannel.MapMode.READ_ONLY, 0, file.size());
+            }
+            return ByteBuffer.wrap(readAll(channel, path, maxBytes));
         }
     }
 

@@ -49,10 +49,23 @@ public final class DurableWrites {
      * owner may read and write (on file systems with POSIX permissions), for secrets.
      */
     public void writePrivate(Path path, byte[] bytes) throws IOException {
-        write(path, bytes, true);
+        write(path, bytes, true, true);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code path} atomically as {@link #write(Path, byte[])} does, but
+     * without waiting for the disk: for a cache whose reader detects a file torn by a crash and
+     * does without it.
+     */
+    public void replace(Path path, byte[] bytes) throws IOException {
+        write(path, bytes, false, false);
     }
 
     private void write(Path path, byte[] bytes, boolean ownerOnly) throws IOException {
+        write(path, bytes, ownerOnly, true);
+    }
+
+    private void write(Path path, byte[] bytes, boolean ownerOnly, boolean flush) throws IOException {
         Path dir = directoryInside(path);
         Path temp = dir.resolve("." + path.getFileName() + ".tmp-" + Long.toHexString(RANDOM.nextLong()));
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW);
@@ -66,13 +79,17 @@ public final class DurableWrites {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (flush) {
+                    channel.force(true);
+                }
             }
             Files.move(temp, dir.resolve(path.getFileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
+        if (flush) {
+            syncDirectory(dir);
+        }
     }
 
     /**

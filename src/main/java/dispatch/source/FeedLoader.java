@@ -197,6 +197,16 @@ public final class FeedLoader {
         }
     }
 
+    /** The digest of feed folder {@code dir}'s sources ({@link SourceDigest}). */
+    public String digest(Path dir) throws IOException {
+        return SourceDigest.of(dir, maxArticleBytes);
+    }
+
+    /** The quick digest of feed folder {@code dir}'s files, from their names, sizes and times ({@link SourceDigest#quick}). */
+    public String quickDigest(Path dir) throws IOException {
+        return SourceDigest.quick(dir);
+    }
+
     /** Whether {@code file} is named like an article: visible, ending in .txt or .md. */
     static boolean hasArticleName(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

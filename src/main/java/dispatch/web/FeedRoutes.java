@@ -150,11 +150,17 @@ public class FeedRoutes {
             derivedRoutes.combined(ctx, FeedFormat.byFileName(name));
             return;
         }
+        FeedFormat format = FeedFormat.byFileName(name);
+        boolean document = format != null && !AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
         if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
-            noSuchFeed(ctx, feed, () -> feedFile(ctx, feed, name));
+            Served warm = document && FeedId.isValid(feed) ? site.warmDocument(feed, format) : null;
+            if (warm != null && (polling == null || !polling.refused(ctx))) {
+                serve(ctx, warm, () -> ""); // kept from before the start: served while the feed's articles are read
+            } else if (!ctx.response().ended()) {
+                noSuchFeed(ctx, feed, () -> feedFile(ctx, feed, name), document);
+            }
             return;
         }
-        FeedFormat format = FeedFormat.byFileName(name);
         if (format != null) {
             boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
             if (!html && polling != null && polling.refused(ctx)) {
@@ -178,6 +184,14 @@ public class FeedRoutes {
      * the lookup failed, so a feed published as the load ended is found on the retry.
      */
     private void noSuchFeed(RoutingContext ctx, String feed, Runnable retry) {
+        noSuchFeed(ctx, feed, retry, false);
+    }
+
+    /**
+     * As {@link #noSuchFeed(RoutingContext, String, Runnable)}; for a feed document
+     * ({@code documents}), documents kept from before the start, while they are read back, do.
+     */
+    private void noSuchFeed(RoutingContext ctx, String feed, Runnable retry, boolean documents) {
         if (FeedId.isValid(feed) && ctx.get(RETRIED) == null && (site.starting() || site.hasFeed(feed))) {
             ctx.put(RETRIED, Boolean.TRUE);
             Context context = ctx.vertx().getOrCreateContext();
@@ -190,7 +204,7 @@ public class FeedRoutes {
                     throw new RejectedExecutionException("no worker for feed " + feed, queued.cause());
                 }
             };
-            site.loadAhead(feed, worker).whenComplete((published, failure) -> context.runOnContext(v -> {
+            site.loadAhead(feed, worker, documents).whenComplete((published, failure) -> context.runOnContext(v -> {
                 if (ctx.response().closed() || ctx.response().ended()) {
                     return;
                 }

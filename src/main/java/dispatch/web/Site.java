@@ -13,10 +13,12 @@ import dispatch.feed.PublishedPost;
 import dispatch.feed.Representation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -39,6 +41,7 @@ public class Site {
     private final ArchiveSite archives;
     private final Deltas deltas;
     private volatile PreparedCatalog prepared;
+    private final Map<Representation, Served> warm = new ConcurrentHashMap<>();
 
     /** A site serving the store's catalog, counting its answers with {@code meters}. */
     public Site(CatalogService store, DispatchConfig config, RequestMeters meters) {
@@ -95,13 +98,30 @@ public class Site {
      * While the first load runs, loads feed {@code id} ahead of its turn, on
      * {@code executor}; the future completes once it is served (or known not to be a feed).
      */
-    CompletableFuture<?> loadAhead(String id, Executor executor) {
-        return store.loadAhead(id, executor);
+    CompletableFuture<?> loadAhead(String id, Executor executor, boolean documents) {
+        return store.loadAhead(id, executor, documents);
     }
 
     /** The deltas of feed documents (RFC 3229). */
     Deltas deltas() {
         return deltas;
+    }
+
+    /**
+     * The document of feed {@code id} in {@code format} kept from before the start, while the
+     * feed's articles are still being read; null when there is none.
+     */
+    Served warmDocument(String id, FeedFormat format) {
+        if (!starting()) {
+            warm.clear();
+            return null;
+        }
+        Representation r = store.live().warmDocuments(id).get(format);
+        Duration ttl = store.live().warmTtl(id).orElse(null);
+        if (r == null || ttl == null) {
+            return null;
+        }
+        return warm.computeIfAbsent(r, k -> meters.meteredDocument(policy.feedDocument(k, ttl, links.linkHeader(id, format)), id, label(format)));
     }
 
     /** Feed {@code id} as it is served, or null. */
