@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -51,7 +52,7 @@ public class CatalogService {
                 config.history().deltaVersions());
         this.history = new HistoryDocuments(rendering, new PageValidators(config.dataDir()), Clock.systemUTC());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
-        RenderCache cache = new RenderCache(config.dataDir(), "base " + links.base() + "\nhubs " + links.hubs() + "\ngzip " + config.gzipLevel());
+        RenderCache cache = new RenderCache(config.dataDir(), documentSettings(config, links));
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), cache,
                 Clock.systemUTC());
         this.firstLoad = new FirstLoad(live);
@@ -76,6 +77,20 @@ public class CatalogService {
         }
         config.websub().hubs().ifPresent(hubs::addAll);
         return new Links(config.baseUrl(), hubs);
+    }
+
+    /**
+     * Every setting that shapes feed documents, as text: what documents kept by one configuration
+     * must not be served under another ({@link RenderCache}).
+     */
+    static String documentSettings(DispatchConfig config, Links links) {
+        DispatchConfig.Shapes shapes = config.shapes();
+        return String.join("\n", "base " + links.base(), "hubs " + links.hubs(), "gzip " + config.gzipLevel(),
+                "max-article-bytes " + config.maxArticleBytes(), "furniture " + config.furniture().map(List::toString).orElse("default"),
+                "shapes " + List.of(shapes.bylinePrefixes(), shapes.outletWords(), shapes.captionPrefixes(), shapes.sharePhrases(),
+                        shapes.creditPrefixes(), shapes.topicHeaders(), shapes.boilerplatePrefixes(), shapes.promptPrefixes()).stream()
+                        .map(o -> o.map(set -> new TreeSet<>(set).toString()).orElse("default")).toList(),
+                "tombstone-lifetime " + config.history().tombstoneLifetime());
     }
 
     /** The links every feed and page is built with. */

@@ -2,7 +2,6 @@ package dispatch.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,9 +56,7 @@ final class CodeVersion {
             for (Class<?> library : List.of(com.rometools.rome.io.WireFeedOutput.class, org.jdom2.Document.class)) {
                 sha.update(String.valueOf(library.getProtectionDomain().getCodeSource().getLocation()).getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Dispatch's own code", e);
-        } catch (URISyntaxException | RuntimeException e) {
+        } catch (IOException | URISyntaxException | RuntimeException e) {
             return "unknown-" + System.nanoTime(); // no code source to read: nothing kept is trusted
         }
         return HexFormat.of().formatHex(sha.digest());

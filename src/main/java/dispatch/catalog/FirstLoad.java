@@ -137,6 +137,7 @@ public final class FirstLoad {
                 live.replaceAll(c);
                 done.complete(null);
             }
+            live.forgetKeptOfOtherFeeds();
             LOG.infof("Serving %d feed(s) from %s, loaded in %d ms, %d of them from documents kept in the data folder", c.feeds().size(),
                     loader.feedsDir().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000, live.cool());
         } catch (CancellationException e) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -75,29 +76,34 @@ final class KeptRenders {
     }
 
     /** The documents kept for feed {@code id} made from sources {@code digest}, the feed's history then being {@code after}; none when none are. */
-    Map<FeedFormat, Representation> find(String id, Sources sources, FeedHistory after) {
+    Map<FeedFormat, Representation> find(String id, Sources sources, FeedHistory after, Instant now) {
         if (sources == null) {
             return Map.of();
         }
-        String key = cache.key(id, sources.full(), after, tombstoneLife, clock.instant());
-        Warm w = warm.remove(id);
+        String key = cache.key(id, sources.full(), after, tombstoneLife, now);
+        Warm w = warm.get(id); // left in place: it is served until the feed is, and let go when the load ends
         if (w != null && w.key().equals(key)) {
             found.incrementAndGet();
             return w.kept(); // the buffers already served: no second copy
         }
-        Map<FeedFormat, Representation> documents = cache.read(id, key).map(RenderCache.Cached::documents).orElse(Map.of());
-        if (!documents.isEmpty()) {
-            found.incrementAndGet();
+        Optional<RenderCache.Cached> kept = cache.read(id, key);
+        if (kept.isEmpty()) {
+            return Map.of();
         }
-        return documents;
+        found.incrementAndGet();
+        RenderCache.Cached c = kept.get();
+        String quickKey = cache.key(id, sources.quick(), after, tombstoneLife, now);
+        if (!quickKey.equals(c.quickKey())) { // the same bytes in new files (copied, restored): kept again, to be found at once next time
+            cache.write(id, key, quickKey, c.ttl(), c.updated(), c.documents());
+        }
+        return c.documents();
     }
 
     /** Keeps {@code rendered}'s documents, made from sources {@code digest}, unless they were found kept. */
-    void keep(String id, Sources sources, RenderedFeed rendered, boolean found) {
+    void keep(String id, Sources sources, RenderedFeed rendered, boolean found, Instant now) {
         if (sources == null || found) {
             return;
         }
-        Instant now = clock.instant();
         cache.write(id, cache.key(id, sources.full(), rendered.history(), tombstoneLife, now),
                 cache.key(id, sources.quick(), rendered.history(), tombstoneLife, now),
                 rendered.snapshot().definition().ttl(), rendered.snapshot().updated(), rendered.documents());
@@ -139,6 +145,16 @@ final class KeptRenders {
     int cool() {
         warm.clear();
         return found.getAndSet(0);
+    }
+
+    /** Deletes what is kept for feeds not in {@code feeds}: removed or renamed while Dispatch was stopped. */
+    void retain(Set<String> feeds) {
+        cache.retain(feeds);
+    }
+
+    /** Serves no more documents kept for feed {@code id}: it is not a feed any more. */
+    void cool(String id) {
+        warm.remove(id);
     }
 
     /** Forgets feed {@code id}'s kept documents: it was removed. */

@@ -185,26 +185,30 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         }
         problems.addAll(found);
         if (feed == null) {
+            if (kept != null) {
+                kept.cool(dir.getFileName().toString()); // not a feed now: nothing kept of it is served
+            }
             return null;
         }
         try {
             String id = feed.definition().id();
             long start = System.nanoTime();
             boolean[] reused = {false};
+            Instant now = clock.instant();
             Function<FeedHistory, Map<FeedFormat, Representation>> keptDocuments = after -> {
-                Map<FeedFormat, Representation> documents = kept == null ? Map.of() : kept.find(id, sources, after);
+                Map<FeedFormat, Representation> documents = kept == null ? Map.of() : kept.find(id, sources, after, now);
                 reused[0] = !documents.isEmpty();
                 return documents;
             };
             RenderedFeed rendered = previous == null
-                    ? rendering.render(feed, null, validators.load(id), histories.load(id), clock.instant(), formats, keptDocuments)
-                    : rendering.render(feed, previous, Map.of(), previous.history(), clock.instant(), formats, keptDocuments);
+                    ? rendering.render(feed, null, validators.load(id), histories.load(id), now, formats, keptDocuments)
+                    : rendering.render(feed, previous, Map.of(), previous.history(), now, formats, keptDocuments);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             renderListeners.forEach(l -> l.accept(id, took));
             validators.save(id, FeedChange.validators(rendered));
             histories.save(id, rendered.history());
             if (kept != null) {
-                kept.keep(id, sources, rendered, reused[0]);
+                kept.keep(id, sources, rendered, reused[0], now);
             }
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
@@ -242,6 +246,13 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
      */
     int cool() {
         return kept == null ? 0 : kept.cool();
+    }
+
+    /** Deletes what is kept for feeds the catalog does not serve: removed or renamed while Dispatch was stopped. */
+    void forgetKeptOfOtherFeeds() {
+        if (kept != null) {
+            kept.retain(catalog.feeds().keySet());
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.CRC32C;
 import org.jboss.logging.Logger;
 
@@ -41,7 +44,7 @@ public final class RenderCache {
      * What a file holds: each document as rendered, last modified when the feed's content last
      * changed (before the served validators and the clock are applied), and the feed's ttl.
      */
-    public record Cached(String key, Map<FeedFormat, Representation> documents, Duration ttl) {
+    public record Cached(String key, String quickKey, Map<FeedFormat, Representation> documents, Duration ttl, Instant updated) {
     }
 
     private final Path dir;
@@ -81,8 +84,8 @@ public final class RenderCache {
 
     /**
      * Feed {@code feedId}'s documents kept under {@code key}; empty when none are, or they cannot
-     * be trusted. The file is mapped, not read: the documents' bodies are its pages, served from
-     * the page cache, never copied onto the heap or into direct memory.
+     * be trusted. The file is mapped to be checked and read, and its bodies copied out of it into
+     * direct memory: what is served never depends on the file again, whatever happens to it.
      */
     public Optional<Cached> read(String feedId, String key) {
         return read(feedId, key, false);
@@ -137,9 +140,9 @@ public final class RenderCache {
                 String gzipEtag = text(in);
                 ByteBuffer body = slice(in);
                 ByteBuffer gzip = slice(in);
-                documents.put(format, Representation.mapped(body, gzip, etag, gzipEtag, contentType, updated));
+                documents.put(format, Representation.restored(body, gzip, etag, gzipEtag, contentType, updated));
             }
-            return Optional.of(new Cached(key, documents, ttl));
+            return Optional.of(new Cached(key, quickKey, documents, ttl, updated));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("Rendering feed %s again: %s cannot be used (%s)", feedId, file, e.getMessage());
             return Optional.empty();
@@ -199,6 +202,22 @@ public final class RenderCache {
             writes.replace(dir.resolve(feedId + ".bin"), bytes.toByteArray());
         } catch (IOException e) {
             LOG.errorf("Cannot keep the rendered documents of feed %s in %s: %s", feedId, dir, e.getMessage());
+        }
+    }
+
+    /** Deletes the documents kept for every feed not in {@code feeds}. */
+    public void retain(Set<String> feeds) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.bin")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (!feeds.contains(name.substring(0, name.length() - ".bin".length()))) {
+                    writes.delete(file);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // nothing kept yet
+        } catch (IOException e) {
+            LOG.warnf("Cannot clear the documents kept for removed feeds in %s: %s", dir, e.getMessage());
         }
     }
 

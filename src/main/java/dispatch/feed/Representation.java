@@ -76,12 +76,12 @@ public final class Representation {
     }
 
     /**
-     * A representation prepared before and kept in a file (its bodies and their entity tags, as
-     * {@link #of} made them), served from {@code body} and {@code gzip}, views of the mapped file,
-     * without gzipping, hashing or copying again: the caller has checked the bytes are whole.
+     * A representation prepared before and kept (its bodies and their entity tags, as {@link #of}
+     * made them), copied off the heap from {@code body} and {@code gzip} without gzipping or
+     * hashing again: the caller has checked the bytes are whole.
      */
-    public static Representation mapped(ByteBuffer body, ByteBuffer gzip, String etag, String gzipEtag, String contentType, Instant lastModified) {
-        return new Representation(body.asReadOnlyBuffer(), gzip.asReadOnlyBuffer(), etag, gzipEtag, contentType, lastModified);
+    public static Representation restored(ByteBuffer body, ByteBuffer gzip, String etag, String gzipEtag, String contentType, Instant lastModified) {
+        return new Representation(offHeap(body), offHeap(gzip), etag, gzipEtag, contentType, lastModified);
     }
 
     /** Whether a gzip body exists; if not, {@link #gzipBody()} is the identity body. */
@@ -98,6 +98,10 @@ public final class Representation {
 
     private static ByteBuffer offHeap(byte[] bytes) {
         return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
+    }
+
+    private static ByteBuffer offHeap(ByteBuffer bytes) {
+        return ByteBuffer.allocateDirect(bytes.remaining()).put(bytes.duplicate()).flip().asReadOnlyBuffer();
     }
 
     /** The same representation, last modified at {@code instant} instead. */

@@ -199,7 +199,7 @@ public final class FeedLoader {
 
     /** The digest of feed folder {@code dir}'s sources ({@link SourceDigest}). */
     public String digest(Path dir) throws IOException {
-        return SourceDigest.of(dir, maxArticleBytes);
+        return SourceDigest.of(files, dir, maxArticleBytes);
     }
 
     /** The quick digest of feed folder {@code dir}'s files, from their names, sizes and times ({@link SourceDigest#quick}). */

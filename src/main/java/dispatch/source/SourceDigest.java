@@ -1,5 +1,6 @@
 package dispatch.source;
 
+import dispatch.files.ConfinedFolder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,8 +34,8 @@ final class SourceDigest {
     }
 
     /** The digest of folder {@code dir}; articles over {@code maxArticleBytes} count by size. */
-    static String of(Path dir, long maxArticleBytes) throws IOException {
-        return of(dir, maxArticleBytes, true);
+    static String of(ConfinedFolder files, Path dir, long maxArticleBytes) throws IOException {
+        return of(files, dir, maxArticleBytes, true);
     }
 
     /**
@@ -44,10 +45,10 @@ final class SourceDigest {
      * picks what to serve while the folder is read, never what is kept.
      */
     static String quick(Path dir) throws IOException {
-        return of(dir, 0, false);
+        return of(null, dir, 0, false);
     }
 
-    private static String of(Path dir, long maxArticleBytes, boolean contents) throws IOException {
+    private static String of(ConfinedFolder files, Path dir, long maxArticleBytes, boolean contents) throws IOException {
         MessageDigest sha = sha256();
         ByteBuffer buffer = contents ? BUFFER.get() : null;
         for (Path file : list(dir)) {
@@ -65,11 +66,26 @@ final class SourceDigest {
                 continue;
             }
             boolean read = name.equals("feed.yaml") || FeedLoader.hasArticleName(file);
-            if (read && a.isRegularFile() && a.size() <= maxArticleBytes && !Files.isSymbolicLink(file)) {
-                hashContent(sha, file, buffer);
+            if (read && a.isRegularFile() && a.size() <= maxArticleBytes) {
+                if (Files.isSymbolicLink(file)) { // what it leads to, if that is inside the feeds directory, as the loader reads it
+                    hashLinked(sha, files, file, maxArticleBytes);
+                } else {
+                    hashContent(sha, file, buffer);
+                }
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Adds the bytes of {@code file}, a link, read through {@code files} (never outside it), to {@code sha}. */
+    private static void hashLinked(MessageDigest sha, ConfinedFolder files, Path file, long maxBytes) {
+        try {
+            byte[] bytes = files.read(file, maxBytes);
+            update(sha, bytes.length + "\0");
+            sha.update(bytes);
+        } catch (IOException e) {
+            update(sha, "unreadable\0" + e.getClass().getName() + "\0");
+        }
     }
 
     /** Adds the bytes of {@code file}, a regular file (not a link) in the folder, to {@code sha}. */

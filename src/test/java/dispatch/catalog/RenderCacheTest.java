@@ -167,4 +167,68 @@ class RenderCacheTest {
         assertEquals(cache.key("world", "abc", new dispatch.feed.FeedHistory(3, List.of(), List.of(), List.of()), life, NOW.plus(Duration.ofDays(2))),
                 cache.key("world", "abc", tombstone, life, NOW.plus(Duration.ofDays(2))), "an expired tombstone is no input");
     }
+
+    @Test
+    void theSameBytesInNewFilesAreFoundThenKeptToBeServedAtOnceAgain() throws IOException {
+        Started cold = restart("https://news.example");
+        Path world = feeds.resolve("world");
+        for (Path file : Files.list(world).toList()) { // a copy that keeps times: new inodes, the same bytes
+            Path copy = file.resolveSibling(file.getFileName() + ".copy");
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Started copied = restart("https://news.example");
+        assertEquals(3, copied.kept(), "found by the bytes' digest");
+        assertSameDocuments(cold.rendered().get("world"), copied.rendered().get("world"), "world");
+        Started again = restart("https://news.example");
+        assertSameDocuments(cold.rendered().get("world"), again.warm().get("world"), "served at once again");
+    }
+
+    @Test
+    void aFeedGoneBeforeItIsReadServesNothingKept() throws IOException {
+        restart("https://news.example");
+        LiveCatalog live = start("https://news.example");
+        live.warmUp(feeds.resolve("sport"));
+        assertFalse(live.warmDocuments("sport").isEmpty());
+        Files.delete(feeds.resolve("sport/feed.yaml"));
+        live.reload("sport");
+        assertTrue(live.warmDocuments("sport").isEmpty());
+    }
+
+    @Test
+    void whatIsKeptForFeedsThatAreGoneIsDeletedOnceTheFeedsAreRead() throws IOException {
+        restart("https://news.example");
+        Path ghost = root.resolve("data/render/ghost.bin");
+        Files.copy(root.resolve("data/render/world.bin"), ghost);
+        LiveCatalog live = start("https://news.example");
+        List.of("world", "tech", "sport").forEach(live::reload);
+        live.forgetKeptOfOtherFeeds();
+        assertFalse(Files.exists(ghost));
+        assertTrue(Files.exists(root.resolve("data/render/world.bin")));
+    }
+
+    @Test
+    void aWellSummedFileThatIsNotWellFormedIsNotUsed() throws IOException {
+        RenderCache cache = new RenderCache(root.resolve("data"), "base https://news.example");
+        String key = cache.key("world", "digest", dispatch.feed.FeedHistory.NONE, Duration.ofDays(30), NOW);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeUTF("dispatch-render-1");
+        out.writeUTF(key);
+        out.writeUTF("quick");
+        out.writeLong(60);
+        out.writeLong(0);
+        out.writeInt(1);
+        out.writeUTF("ATOM");
+        out.writeUTF("application/atom+xml");
+        out.writeUTF("\"e\"");
+        out.writeUTF("\"g\"");
+        out.writeInt(-5);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
+        Files.createDirectories(root.resolve("data/render"));
+        Files.write(root.resolve("data/render/world.bin"), bytes.toByteArray());
+        assertTrue(cache.read("world", key).isEmpty());
+    }
 }
