@@ -1,13 +1,11 @@
 package dispatch.catalog;
 
 import dispatch.feed.FeedFormat;
-import dispatch.feed.FeedHistory;
 import dispatch.feed.FeedId;
 import dispatch.feed.Representation;
 import dispatch.source.FeedLoader;
 import dispatch.source.FeedsWatcher;
 import dispatch.source.FolderFingerprint;
-import dispatch.source.LoadedFeed;
 import dispatch.source.Problem;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +25,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,9 +41,9 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
 
     private final FeedLoader loader;
     private final FeedRendering rendering;
-    private final ValidatorStore validators;
     private final HistoryStore histories;
     private final KeptRenders kept;
+    private final FolderRendering folders;
     private final Clock clock;
     private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, Duration>> renderListeners = new CopyOnWriteArrayList<>();
@@ -71,9 +68,9 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
             Clock clock) {
         this.loader = loader;
         this.rendering = rendering;
-        this.validators = validators;
         this.histories = histories;
         this.kept = cache == null ? null : new KeptRenders(cache, loader, rendering.tombstoneLife(), validators, histories, clock);
+        this.folders = new FolderRendering(loader, rendering, validators, histories, kept, clock, renderListeners);
         this.clock = clock;
     }
 
@@ -177,46 +174,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     /** As {@link #render(Path, RenderedFeed, List)}, rendering the formats side by side on {@code formats}. */
     private RenderedFeed render(Path dir, RenderedFeed previous, List<Problem> problems, Executor formats) {
         fingerprints.put(dir.getFileName().toString(), FolderFingerprint.of(dir)); // before reading: a later change shows
-        KeptRenders.Sources sources = kept == null ? null : kept.digest(dir);
-        List<Problem> found = new ArrayList<>();
-        LoadedFeed feed = loader.loadFolder(dir, found::add);
-        if (feed != null && previous != null) {
-            feed = LastGoodArticles.kept(feed, previous, found);
-        }
-        problems.addAll(found);
-        if (feed == null) {
-            if (kept != null) {
-                kept.cool(dir.getFileName().toString()); // not a feed now: nothing kept of it is served
-            }
-            return null;
-        }
-        try {
-            String id = feed.definition().id();
-            long start = System.nanoTime();
-            boolean[] reused = {false};
-            Instant now = clock.instant();
-            Function<FeedHistory, Map<FeedFormat, Representation>> keptDocuments = after -> {
-                Map<FeedFormat, Representation> documents = kept == null ? Map.of() : kept.find(id, sources, after, now);
-                reused[0] = !documents.isEmpty();
-                return documents;
-            };
-            RenderedFeed rendered = previous == null
-                    ? rendering.render(feed, null, validators.load(id), histories.load(id), now, formats, keptDocuments)
-                    : rendering.render(feed, previous, Map.of(), previous.history(), now, formats, keptDocuments);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            renderListeners.forEach(l -> l.accept(id, took));
-            validators.save(id, FeedChange.validators(rendered));
-            histories.save(id, rendered.history());
-            if (kept != null) {
-                kept.keep(id, sources, rendered, reused[0], now);
-            }
-            return rendered;
-        } catch (RuntimeException | StackOverflowError e) {
-            Problem problem = new Problem(loader.relative(dir), "cannot be rendered: " + e);
-            LOG.errorf(e, "Not publishing %s%s", problem.fileName(), previous == null ? "" : " (serving its last good state)");
-            problems.add(problem);
-            return previous;
-        }
+        return folders.render(dir, previous, problems, formats);
     }
 
     /**
