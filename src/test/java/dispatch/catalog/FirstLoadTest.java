@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,19 @@ class FirstLoadTest {
     @TempDir
     Path root;
 
+    private final List<CatalogService> stores = new ArrayList<>();
+
+    /** {@code store}, stopped after the test: its watcher must not read the folder while it is deleted. */
+    private CatalogService track(CatalogService store) {
+        stores.add(store);
+        return store;
+    }
+
+    @AfterEach
+    void stop() {
+        stores.forEach(CatalogService::stop);
+    }
+
     private Path feeds(int count, int articles) throws IOException {
         Path feeds = Files.createDirectory(root.resolve("feeds"));
         for (int f = 0; f < count; f++) {
@@ -52,7 +66,7 @@ class FirstLoadTest {
 
     @Test
     void isNotLoadedBeforeItStarts() throws IOException {
-        CatalogService store = new CatalogService(new TestConfig(feeds(1, 1)));
+        CatalogService store = track(new CatalogService(new TestConfig(feeds(1, 1))));
         assertFalse(store.loaded());
         assertTrue(store.catalog().feeds().isEmpty());
         assertThrows(IllegalStateException.class, () -> store.awaitLoaded(Duration.ofMillis(10)));
@@ -63,7 +77,7 @@ class FirstLoadTest {
         Path feeds = feeds(3, 2);
         Files.write(feeds.resolve("feed-001").resolve("2024-02-01-binary.txt"), new byte[] {0, 1, 2, (byte) 0xff});
         Files.createDirectory(feeds.resolve("Not A Feed"));
-        CatalogService store = new CatalogService(new TestConfig(feeds));
+        CatalogService store = track(new CatalogService(new TestConfig(feeds)));
         store.start();
         Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
         assertTrue(store.loaded());
@@ -81,7 +95,7 @@ class FirstLoadTest {
         Path held = feeds.resolve("feed-039").resolve("feed.yaml");
         Files.delete(held);
         NamedPipe pipe = NamedPipe.create(held); // feed-039 loads only once the test writes its feed.yaml
-        CatalogService store = new CatalogService(new TestConfig(feeds));
+        CatalogService store = track(new CatalogService(new TestConfig(feeds)));
         List<Catalog> seen = new ArrayList<>();
         store.start();
         try {
@@ -113,7 +127,7 @@ class FirstLoadTest {
 
     @Test
     void aFeedAskedForWhileLoadingIsPublishedOnceAheadOfItsTurn() throws IOException {
-        CatalogService store = new CatalogService(new TestConfig(feeds(40, 30)));
+        CatalogService store = track(new CatalogService(new TestConfig(feeds(40, 30))));
         store.start();
         RenderedFeed early = store.loadAhead("feed-039", Runnable::run).join();
         assertEquals(30, early.snapshot().posts().size());
@@ -129,7 +143,7 @@ class FirstLoadTest {
 
     @Test
     void aRequestWhosePublicationIsRefusedLeavesTheFeedToTheLoad() throws IOException {
-        CatalogService store = new CatalogService(new TestConfig(feeds(40, 30)));
+        CatalogService store = track(new CatalogService(new TestConfig(feeds(40, 30))));
         store.start();
         CompletableFuture<RenderedFeed> refused = store.loadAhead("feed-039", task -> {
             throw new RejectedExecutionException("no worker free");
@@ -143,7 +157,7 @@ class FirstLoadTest {
 
     @Test
     void aMissingFeedsDirectoryServesNothingAndStillFinishesLoading() {
-        CatalogService store = new CatalogService(new TestConfig(root.resolve("nowhere")));
+        CatalogService store = track(new CatalogService(new TestConfig(root.resolve("nowhere"))));
         store.start();
         Catalog catalog = store.awaitLoaded(Duration.ofMinutes(1));
         assertTrue(catalog.feeds().isEmpty());
