@@ -146,12 +146,13 @@ public class FeedRoutes {
 
     /** {@code /feeds/<feed>/rss.xml}, {@code atom.xml}, {@code feed.json}, a file of the feed's folder, or an article's permalink page. */
     private void feedFile(RoutingContext ctx, String feed, String name) {
-        if (site.isCombined(feed) && FeedFormat.byFileName(name) != null) {
-            derivedRoutes.combined(ctx, FeedFormat.byFileName(name));
+        FeedFormat format = FeedFormat.byFileName(name);
+        if (format != null && site.isCombined(feed)) {
+            derivedRoutes.combined(ctx, format);
             return;
         }
-        FeedFormat format = FeedFormat.byFileName(name);
-        boolean document = format != null && !AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
+        boolean html = format != null && AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
+        boolean document = format != null && !html;
         if (!FeedId.isValid(feed) || !site.hasFeed(feed)) {
             Served warm = document && FeedId.isValid(feed) ? site.warmDocument(feed, format) : null;
             if (warm != null && (polling == null || !polling.refused(ctx))) {
@@ -162,11 +163,10 @@ public class FeedRoutes {
             return;
         }
         if (format != null) {
-            boolean html = AcceptHeader.prefersHtml(ctx.request().getHeader(HttpHeaders.ACCEPT), format.mediaType());
-            if (!html && polling != null && polling.refused(ctx)) {
+            if (document && polling != null && polling.refused(ctx)) {
                 return;
             }
-            if (!html && deltas != null && deltas.answer(ctx, feed, format)) {
+            if (document && deltas != null && deltas.answer(ctx, feed, format)) {
                 return;
             }
             serve(ctx, html ? site.preview(feed, format) : site.document(feed, format), () -> "There is no feed named '" + feed + "'.");
