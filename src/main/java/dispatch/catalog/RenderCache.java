@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -177,8 +178,13 @@ public final class RenderCache {
      */
     public void write(String feedId, String key, String quickKey, Duration ttl, Instant updated, Map<FeedFormat, Representation> documents) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-            DataOutputStream out = new DataOutputStream(bytes);
+            int size = 4096;
+            for (Representation r : documents.values()) {
+                size += r.body().remaining() + r.gzipBody().remaining() + 512;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
+            CRC32C crc = new CRC32C();
+            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(bytes, crc)); // summed as it is written
             out.writeUTF(MAGIC);
             out.writeUTF(key);
             out.writeUTF(quickKey);
@@ -195,10 +201,7 @@ public final class RenderCache {
                 write(out, r.gzipBody());
             }
             out.flush();
-            CRC32C crc = new CRC32C();
-            byte[] data = bytes.toByteArray();
-            crc.update(data);
-            out.writeLong(crc.getValue());
+            new DataOutputStream(bytes).writeLong(crc.getValue()); // the sum itself, after what it sums
             writes.replace(dir.resolve(feedId + ".bin"), bytes.toByteArray());
         } catch (IOException e) {
             LOG.errorf("Cannot keep the rendered documents of feed %s in %s: %s", feedId, dir, e.getMessage());
