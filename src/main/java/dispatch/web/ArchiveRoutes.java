@@ -22,9 +22,9 @@ final class ArchiveRoutes {
         if (number == 0 || !name.isEmpty() && format == null) {
             FeedRoutes.nothingHere(ctx);
         } else if (format == null) {
-            DerivedRoutes.derived(ctx, render -> site.archiveHome(feed, number, render), missing);
+            DerivedRoutes.renderedOnRequest(ctx, render -> site.archiveHome(feed, number, render), missing);
         } else {
-            DerivedRoutes.derived(ctx, render -> site.archiveDocument(feed, number, format, render), missing);
+            DerivedRoutes.renderedOnRequest(ctx, render -> site.archiveDocument(feed, number, format, render), missing);
         }
     }
 

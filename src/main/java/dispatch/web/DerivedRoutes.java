@@ -23,9 +23,9 @@ final class DerivedRoutes {
         FeedFormat format = FeedFormat.byFileName(name);
         Supplier<String> missing = () -> "Feed '" + feed + "' has no articles in a category '" + category + "'.";
         if (name.isEmpty()) {
-            derived(ctx, render -> site.categoryHome(feed, category, render), missing);
+            renderedOnRequest(ctx, render -> site.categoryHome(feed, category, render), missing);
         } else if (format != null) {
-            derived(ctx, render -> site.categoryDocument(feed, category, format, render), missing);
+            renderedOnRequest(ctx, render -> site.categoryDocument(feed, category, format, render), missing);
         } else {
             FeedRoutes.nothingHere(ctx);
         }
@@ -39,7 +39,7 @@ final class DerivedRoutes {
         if (site.starting()) {
             Problems.starting(ctx, site.startingDetail());
         } else {
-            derived(ctx, render -> format == null ? site.combinedHome(render) : site.combinedDocument(format, render), () -> "");
+            renderedOnRequest(ctx, render -> format == null ? site.combinedHome(render) : site.combinedDocument(format, render), () -> "");
         }
     }
 
@@ -48,7 +48,7 @@ final class DerivedRoutes {
      * once when it is prepared for the current content; else rendered on a worker thread first,
      * never on the event loop, and answered back on it.
      */
-    static void derived(RoutingContext ctx, Function<Boolean, Served> get, Supplier<String> missing) {
+    static void renderedOnRequest(RoutingContext ctx, Function<Boolean, Served> get, Supplier<String> missing) {
         if (!FeedRoutes.allowed(ctx)) {
             return;
         }
