@@ -126,6 +126,22 @@ public record TestConfig(Path feedsDir) implements DispatchConfig {
     public record TestHistory(Duration archiveMaxAge, Duration tombstoneLifetime, int deltaVersions) implements History {
     }
 
+    /** The feeds directory as the source, as by default. */
+    @Override
+    public Source source() {
+        return Source.FILES;
+    }
+
+    /** Cluster settings as by default (unused with files as the source). */
+    @Override
+    public Cluster cluster() {
+        return new TestCluster(Duration.ofSeconds(5), Duration.ofSeconds(1));
+    }
+
+    /** Cluster mode's settings. */
+    public record TestCluster(Duration pollInterval, Duration reconnectDelay) implements Cluster {
+    }
+
     /** Statistics on and closed, as by default. */
     @Override
     public Stats stats() {

@@ -4,7 +4,7 @@ import dispatch.api.ApiProblem.Kind;
 import dispatch.catalog.ArticleParsers;
 import dispatch.catalog.CatalogService;
 import dispatch.config.DispatchConfig;
-import dispatch.source.ArticleFiles;
+import dispatch.catalog.FeedSource;
 import dispatch.web.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -34,6 +34,7 @@ public class PublishRoutes {
 
     private static final Logger LOG = Logger.getLogger(PublishRoutes.class);
     private static final String PREFIX = "/api/feeds/";
+    private static final String IMPORT = "/api/import";
 
     /** What an operation does, given the request. */
     @FunctionalInterface
@@ -45,6 +46,7 @@ public class PublishRoutes {
     private final Publishing publishing;
     private final CatalogService catalog;
     private final long maxBytes;
+    private final java.nio.file.Path feedsDir;
     private final MeterRegistry registry;
 
     /** The API over {@code catalog}'s feeds directory, timing each operation in {@code registry}. */
@@ -53,8 +55,9 @@ public class PublishRoutes {
         this.tokens = new ApiTokens(config.api());
         this.catalog = catalog;
         this.maxBytes = config.maxArticleBytes();
-        this.publishing = new Publishing(new ArticleFiles(config.feedsDir(), config.maxArticleBytes()), catalog.live(),
-                new ArticleBodies(ArticleParsers.of(config)), catalog.links(), Clock.systemUTC());
+        this.feedsDir = config.feedsDir();
+        this.publishing = new Publishing(catalog.source(), catalog.live(), new ArticleBodies(ArticleParsers.of(config)), catalog.links(),
+                Clock.systemUTC(), config.maxArticleBytes());
     }
 
     void routes(@Observes Router router) {
@@ -78,7 +81,8 @@ public class PublishRoutes {
         }
         String[] path = segments(ctx);
         String feed = path.length > 0 ? path[0] : null;
-        switch (tokens.check(ctx.request().getHeader(HttpHeaders.AUTHORIZATION), feed)) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        switch (ctx.normalizedPath().equals(IMPORT) ? tokens.checkEveryFeed(authorization) : tokens.check(authorization, feed)) {
             case MISSING -> send(ctx, new ApiProblem(Kind.UNAUTHORIZED, "Send Authorization: Bearer <token>.")
                     .with("WWW-Authenticate", "Bearer realm=\"dispatch\""));
             case INVALID -> send(ctx, new ApiProblem(Kind.UNAUTHORIZED, "The bearer token is not one Dispatch knows.")
@@ -96,6 +100,8 @@ public class PublishRoutes {
         String feed = path.length > 0 ? path[0] : null;
         if (!catalog.loaded()) {
             send(ctx, new ApiProblem(Kind.NOT_READY, "Dispatch is still loading its feeds; try again in a second.").with("Retry-After", "1"));
+        } else if (ctx.normalizedPath().equals(IMPORT)) {
+            on(ctx, method, "POST", Map.of(HttpMethod.POST, () -> publishing.importFeeds(feedsDir)));
         } else if (path.length == 1) {
             on(ctx, method, "GET, HEAD, PUT, DELETE", Map.of(
                     HttpMethod.GET, () -> publishing.getFeed(feed),
@@ -140,7 +146,11 @@ public class PublishRoutes {
                     .register(registry).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (done.failed()) {
                 Throwable failure = done.cause();
-                if (failure instanceof IOException e && String.valueOf(e.getMessage()).contains("No space left")) {
+                if (failure instanceof FeedSource.UnavailableException e) {
+                    LOG.warnf("Refused %s %s: %s", method, ctx.request().path(), e.getMessage());
+                    send(ctx, new ApiProblem(Kind.NOT_READY, "The database cannot be reached, so nothing was changed; this replica still serves "
+                            + "what it has. Try again shortly.").with("Retry-After", "5"));
+                } else if (failure instanceof IOException e && String.valueOf(e.getMessage()).contains("No space left")) {
                     send(ctx, new ApiProblem(Kind.NO_SPACE, "The disk is full: nothing was changed."));
                 } else {
                     LOG.errorf(failure, "Failed to answer %s %s", method, ctx.request().path());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.api.ApiProblem.Kind;
 import dispatch.article.Syntax;
+import dispatch.catalog.FeedSource;
+import dispatch.catalog.FeedSource.FeedWrite;
 import dispatch.catalog.LiveCatalog;
 import dispatch.feed.FeedId;
 import dispatch.feed.Links;
@@ -21,27 +23,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The publish API's operations on articles and feed definitions, in plain Java: each checks its
- * preconditions, writes the files durably, and renders the feed again before it answers, so a
- * {@code 2xx} means the change is on disk and served in every format. Writes to one feed are
- * made one at a time. A refused request changes nothing.
+ * preconditions, writes the files durably, commits them to the {@link FeedSource} (in a cluster,
+ * the database) and renders the feed again before it answers, so a {@code 2xx} means the change
+ * is lasting and served in every format. Writes to one feed are made one at a time, across
+ * replicas too. A refused request changes nothing.
  */
 final class Publishing {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArticleFiles files;
+    private final FeedSource source;
     private final LiveCatalog live;
     private final ArticleBodies bodies;
     private final Links links;
     private final Clock clock;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    Publishing(ArticleFiles files, LiveCatalog live, ArticleBodies bodies, Links links, Clock clock) {
-        this.files = files;
+    Publishing(FeedSource source, LiveCatalog live, ArticleBodies bodies, Links links, Clock clock, long maxBytes) {
+        this.source = source;
+        this.files = new ArticleFiles(source.feedsDir(), maxBytes);
         this.live = live;
         this.bodies = bodies;
         this.links = links;
@@ -76,12 +79,12 @@ final class Publishing {
                     .orElse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             slug = date + "-" + Slugs.of(checked.article().title());
         }
-        synchronized (lock(feed)) {
+        try (FeedWrite write = source.write(feed)) {
             if (files.article(feed, slug).isPresent()) {
                 throw new ApiProblem(Kind.SLUG_TAKEN, "Feed '" + feed + "' already has an article '" + slug
                         + "'; replace it with PUT " + articleUrl(feed, slug) + " and If-Match, or send another Slug.");
             }
-            return store(feed, slug, checked, 201);
+            return store(write, feed, slug, checked, 201);
         }
     }
 
@@ -91,21 +94,21 @@ final class Publishing {
         requireFeed(feed);
         requireSlug(slug);
         ArticleBodies.Checked checked = bodies.check(contentType, body);
-        synchronized (lock(feed)) {
+        try (FeedWrite write = source.write(feed)) {
             Optional<Stored> current = files.article(feed, slug);
             WriteConditions.check(current.map(Stored::etag), ifMatch, ifNoneMatch);
-            return store(feed, slug, checked, current.isPresent() ? 200 : 201);
+            return store(write, feed, slug, checked, current.isPresent() ? 200 : 201);
         }
     }
 
     /** {@code DELETE /api/feeds/{feed}/articles/{slug}}: needs {@code If-Match}. */
     ApiResponse deleteArticle(String feed, String slug, String ifMatch) throws ApiProblem, IOException {
         requireFeed(feed);
-        synchronized (lock(feed)) {
+        try (FeedWrite write = source.write(feed)) {
             Stored current = files.article(feed, requireSlug(slug)).orElseThrow(() -> noArticle(feed, slug));
             WriteConditions.check(Optional.of(current.etag()), ifMatch, null);
             files.deleteArticle(feed, slug);
-            live.reload(feed);
+            publish(write, feed);
             return ApiResponse.empty(204);
         }
     }
@@ -129,11 +132,11 @@ final class Publishing {
             throw new ApiProblem(e.getCause() instanceof dispatch.text.TextException t && t.getMessage().startsWith("not valid")
                     ? Kind.MALFORMED_BODY : Kind.UNPUBLISHABLE, "The feed.yaml cannot be used: " + e.getMessage() + ".");
         }
-        synchronized (lock(feed)) {
+        try (FeedWrite write = source.write(feed)) {
             Optional<Stored> current = files.definition(feed);
             WriteConditions.check(current.map(Stored::etag), ifMatch, ifNoneMatch);
             files.writeDefinition(feed, yaml);
-            live.reload(feed);
+            publish(write, feed);
             String etag = ArticleFiles.etagOf(yaml);
             return json(current.isPresent() ? 200 : 201, Map.of("feed", feed, "etag", etag, "href", links.feedHome(feed)))
                     .with("ETag", etag).with("Location", links.base() + "/api/feeds/" + feed);
@@ -142,18 +145,33 @@ final class Publishing {
 
     /** {@code DELETE /api/feeds/{feed}}: removes the feed and its articles; needs {@code If-Match} of its {@code feed.yaml}. */
     ApiResponse deleteFeed(String feed, String ifMatch) throws ApiProblem, IOException {
-        synchronized (lock(requireFeedId(feed))) {
+        try (FeedWrite write = source.write(requireFeedId(feed))) {
             Stored current = files.definition(feed).orElseThrow(() -> noFeed(feed));
             WriteConditions.check(Optional.of(current.etag()), ifMatch, null);
             files.deleteFeed(feed);
-            live.reload(feed);
+            publish(write, feed);
             return ApiResponse.empty(204);
         }
     }
 
-    private ApiResponse store(String feed, String slug, ArticleBodies.Checked checked, int status) throws IOException, ApiProblem {
-        files.writeArticle(feed, slug, checked.syntax(), checked.bytes());
+    /** Commits the change {@code write} made to feed {@code feed}, then serves it. */
+    private void publish(FeedWrite write, String feed) throws IOException {
+        write.commit();
         live.reload(feed);
+    }
+
+    /** {@code POST /api/import}: copies every feed of {@code folder} (the configured feeds directory) into a cluster's database. */
+    ApiResponse importFeeds(java.nio.file.Path folder) throws ApiProblem, IOException {
+        if (!source.imports()) {
+            throw new ApiProblem(Kind.NOT_FOUND, "Import is for cluster mode (dispatch.source=postgresql): here the feeds directory is the source.");
+        }
+        List<String> imported = source.importFeeds(folder);
+        return json(200, Map.of("from", folder.toAbsolutePath().normalize().toString(), "imported", imported));
+    }
+
+    private ApiResponse store(FeedWrite write, String feed, String slug, ArticleBodies.Checked checked, int status) throws IOException {
+        files.writeArticle(feed, slug, checked.syntax(), checked.bytes());
+        publish(write, feed);
         String etag = ArticleFiles.etagOf(checked.bytes());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("feed", feed);
@@ -194,10 +212,6 @@ final class Publishing {
 
     private String articleUrl(String feed, String slug) {
         return links.base() + "/api/feeds/" + feed + "/articles/" + slug;
-    }
-
-    private Object lock(String feed) {
-        return locks.computeIfAbsent(feed, f -> new Object());
     }
 
     private static ApiResponse json(int status, Object body) {

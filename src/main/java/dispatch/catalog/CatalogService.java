@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,17 +45,26 @@ public class CatalogService {
         return t;
     });
 
+    private final FeedSource source;
+
     /** The catalog of the configured feeds directory. */
     public CatalogService(DispatchConfig config) {
-        FeedLoader loader = new FeedLoader(config.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
+        this(config, new FolderSource(config.feedsDir(), config.watch().enabled(), config.dataDir(), Clock.systemUTC()));
+    }
+
+    /** The catalog of {@code source}: the feeds directory, or a cluster's database. */
+    @Inject
+    public CatalogService(DispatchConfig config, FeedSource source) {
+        this.source = source;
+        FeedLoader loader = new FeedLoader(source.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         this.links = links(config);
         FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), config.history().tombstoneLifetime(),
                 config.history().deltaVersions());
-        this.history = new HistoryDocuments(rendering, new PageValidators(config.dataDir()), Clock.systemUTC());
+        this.history = new HistoryDocuments(rendering, new PageValidators(source.kept()), Clock.systemUTC());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
         RenderCache cache = new RenderCache(config.dataDir(), documentSettings(config, links));
-        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(config.dataDir()), new HistoryStore(config.dataDir()), cache,
-                Clock.systemUTC());
+        this.live = new LiveCatalog(loader, rendering, new ValidatorStore(source.kept()), new HistoryStore(source.kept()), cache,
+                Clock.systemUTC(), source.changeTimes());
         this.firstLoad = new FirstLoad(live);
         live.onChange(change -> {
             if (change.after().isEmpty()) {
@@ -62,8 +72,8 @@ public class CatalogService {
             }
         });
         DispatchConfig.Watch watch = config.watch();
-        this.watcher = !watch.enabled() ? null
-                : new FeedsWatcher(config.feedsDir(), watch.quietPeriod(), watch.rescanInterval(), live, live::reloadIfChanged);
+        this.watcher = !source.watched() ? null
+                : new FeedsWatcher(source.feedsDir(), watch.quietPeriod(), watch.rescanInterval(), live, live::reloadIfChanged);
     }
 
     /**
@@ -121,6 +131,8 @@ public class CatalogService {
      * application does when it starts.
      */
     public void start() {
+        source.prepare();
+        firstLoad.whenLoaded(() -> source.follow(live));
         if (watcher != null) {
             firstLoad.whenLoaded(watcher::start); // compares every folder with what the load read first
         }
@@ -142,11 +154,17 @@ public class CatalogService {
 
     /** Stops loading and watching. */
     public void stop() {
+        source.close();
         firstLoad.stop();
         sweeper.shutdownNow();
         if (watcher != null) {
             watcher.close();
         }
+    }
+
+    /** Where the feeds come from. */
+    public FeedSource source() {
+        return source;
     }
 
     /** The live catalog. */

@@ -177,10 +177,11 @@ public final class FeedRendering {
                 r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
             }
             Representation before = previous == null ? null : previous.documents().get(format);
-            if (before != null && r.sameBytes(before)) {
+            Validators stored = served.get(format); // set beside previous only when replicas share them: they win
+            if (before != null && r.sameBytes(before) && (stored == null || stored.equals(Validators.of(before)))) {
                 r = before;
             } else {
-                Validators was = before != null ? Validators.of(before) : served.get(format);
+                Validators was = stored != null ? stored : before != null ? Validators.of(before) : null;
                 if (was != null) {
                     r = r.withLastModified(lastModified(r, was, now));
                 }

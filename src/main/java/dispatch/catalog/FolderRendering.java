@@ -7,7 +7,6 @@ import dispatch.source.FeedLoader;
 import dispatch.source.LoadedFeed;
 import dispatch.source.Problem;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Renders one feed folder as it is now: reads it, keeps the last good version of an article that
  * no longer parses, renders it with the validators and history kept in the data folder (or takes
- * the documents kept from an earlier render of the same sources), and keeps what it made.
+ * the documents kept from an earlier render of the same sources), and keeps what it made. The
+ * time of the change is the feed's {@link ChangeTimes}.
  */
 final class FolderRendering {
 
@@ -32,17 +32,17 @@ final class FolderRendering {
     private final ValidatorStore validators;
     private final HistoryStore histories;
     private final KeptRenders kept;
-    private final Clock clock;
+    private final ChangeTimes times;
     private final List<BiConsumer<String, Duration>> renderListeners;
 
     FolderRendering(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, KeptRenders kept,
-            Clock clock, List<BiConsumer<String, Duration>> renderListeners) {
+            ChangeTimes times, List<BiConsumer<String, Duration>> renderListeners) {
         this.loader = loader;
         this.rendering = rendering;
         this.validators = validators;
         this.histories = histories;
         this.kept = kept;
-        this.clock = clock;
+        this.times = times;
         this.renderListeners = renderListeners;
     }
 
@@ -69,14 +69,15 @@ final class FolderRendering {
             String id = feed.definition().id();
             long start = System.nanoTime();
             boolean[] reused = {false};
-            Instant now = clock.instant();
+            Instant now = times.of(id);
             Function<FeedHistory, Map<FeedFormat, Representation>> keptDocuments = after -> {
                 Map<FeedFormat, Representation> documents = kept == null ? Map.of() : kept.find(id, sources, after, now);
                 reused[0] = !documents.isEmpty();
                 return documents;
             };
-            RenderedFeed rendered = previous == null
-                    ? rendering.render(feed, null, validators.load(id), histories.load(id), now, formats, keptDocuments)
+            // shared validators and history (a cluster) are read afresh: another replica may have moved them
+            RenderedFeed rendered = previous == null || validators.shared()
+                    ? rendering.render(feed, previous, validators.load(id), histories.load(id), now, formats, keptDocuments)
                     : rendering.render(feed, previous, Map.of(), previous.history(), now, formats, keptDocuments);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             renderListeners.forEach(l -> l.accept(id, took));

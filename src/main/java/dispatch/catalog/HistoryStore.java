@@ -3,12 +3,12 @@ package dispatch.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dispatch.feed.FeedHistory;
-import dispatch.files.ConfinedFolder;
-import dispatch.files.DurableWrites;
+import dispatch.files.DataFolderFiles;
+import dispatch.files.KeptFiles;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -24,16 +24,19 @@ public final class HistoryStore {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
-    private final Path dir;
-    private final ConfinedFolder folder;
-    private final DurableWrites writes;
+    private static final String KIND = "history";
+
+    private final KeptFiles files;
     private final Map<String, FeedHistory> saved = new ConcurrentHashMap<>();
 
     /** A store in {@code dataDir}. */
     public HistoryStore(Path dataDir) {
-        this.dir = dataDir.resolve("history");
-        this.folder = new ConfinedFolder(dataDir);
-        this.writes = new DurableWrites(folder);
+        this(new DataFolderFiles(dataDir));
+    }
+
+    /** A store in {@code files}; in a cluster every load reads afresh what any replica kept. */
+    public HistoryStore(KeptFiles files) {
+        this.files = files;
     }
 
     /** Feed {@code id}'s history; {@link FeedHistory#NONE} when none is kept. */
@@ -42,15 +45,18 @@ public final class HistoryStore {
         if (known != null) {
             return known;
         }
-        Path file = dir.resolve(id + ".json");
         try {
-            FeedHistory read = JSON.readValue(folder.read(file, MAX_BYTES), FeedHistory.class);
-            saved.put(id, read);
+            Optional<byte[]> bytes = files.read(KIND, id, MAX_BYTES);
+            if (bytes.isEmpty()) {
+                return FeedHistory.NONE;
+            }
+            FeedHistory read = JSON.readValue(bytes.get(), FeedHistory.class);
+            if (!files.shared()) {
+                saved.put(id, read);
+            }
             return read;
-        } catch (NoSuchFileException e) {
-            return FeedHistory.NONE;
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Ignoring %s, which cannot be read (%s): the archive pages of feed %s are cut afresh", file,
+            LOG.warnf("Ignoring %s, which cannot be read (%s): the archive pages of feed %s are cut afresh", files.where(KIND, id),
                     String.valueOf(e.getMessage()).lines().findFirst().orElse(""), id);
             return FeedHistory.NONE;
         }
@@ -58,15 +64,17 @@ public final class HistoryStore {
 
     /** Keeps {@code history} as feed {@code id}'s, if it differs from the one kept. */
     public void save(String id, FeedHistory history) {
-        if (history.equals(saved.get(id)) || history.empty() && !saved.containsKey(id)) {
+        if (files.shared() ? history.equals(load(id)) : history.equals(saved.get(id)) || history.empty() && !saved.containsKey(id)) {
             return;
         }
         try {
-            writes.write(dir.resolve(id + ".json"), JSON.writeValueAsBytes(history));
-            saved.put(id, history);
+            files.write(KIND, id, JSON.writeValueAsBytes(history));
+            if (!files.shared()) {
+                saved.put(id, history);
+            }
         } catch (IOException e) {
             // serving goes on; only a restart could then cut the archive pages afresh
-            LOG.errorf("Cannot keep the history of feed %s in %s: %s", id, dir, e.getMessage());
+            LOG.errorf("Cannot keep the history of feed %s in %s: %s", id, files.where(KIND, id), e.getMessage());
         }
     }
 
@@ -74,9 +82,9 @@ public final class HistoryStore {
     public void forget(String id) {
         saved.remove(id);
         try {
-            writes.delete(dir.resolve(id + ".json"));
+            files.delete(KIND, id);
         } catch (IOException e) {
-            LOG.errorf("Cannot delete the history of removed feed %s in %s: %s", id, dir, e.getMessage());
+            LOG.errorf("Cannot delete the history of removed feed %s in %s: %s", id, files.where(KIND, id), e.getMessage());
         }
     }
 }

@@ -66,11 +66,21 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
      */
     public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, RenderCache cache,
             Clock clock) {
+        this(loader, rendering, validators, histories, cache, clock, ChangeTimes.of(clock));
+    }
+
+    /**
+     * A catalog as {@link #LiveCatalog(FeedLoader, FeedRendering, ValidatorStore, HistoryStore, RenderCache, Clock)}
+     * makes it, taking the time of each feed's change from {@code times} (in a cluster, the commit
+     * time in the database).
+     */
+    public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, RenderCache cache,
+            Clock clock, ChangeTimes times) {
         this.loader = loader;
         this.rendering = rendering;
         this.histories = histories;
         this.kept = cache == null ? null : new KeptRenders(cache, loader, rendering.tombstoneLife(), validators, histories, clock);
-        this.folders = new FolderRendering(loader, rendering, validators, histories, kept, clock, renderListeners);
+        this.folders = new FolderRendering(loader, rendering, validators, histories, kept, times, renderListeners);
         this.clock = clock;
     }
 

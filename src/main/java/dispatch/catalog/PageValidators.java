@@ -2,14 +2,14 @@ package dispatch.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dispatch.files.ConfinedFolder;
-import dispatch.files.DurableWrites;
+import dispatch.files.DataFolderFiles;
+import dispatch.files.KeptFiles;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -31,16 +31,19 @@ public final class PageValidators {
     record Served(String etag, String lastModified) {
     }
 
-    private final Path dir;
-    private final ConfinedFolder folder;
-    private final DurableWrites writes;
+    private static final String KIND = "archives";
+
+    private final KeptFiles files;
     private final Map<String, TreeMap<String, Served>> feeds = new ConcurrentHashMap<>();
 
     /** Validators kept in {@code dataDir}. */
     public PageValidators(Path dataDir) {
-        this.dir = dataDir.resolve("archives");
-        this.folder = new ConfinedFolder(dataDir);
-        this.writes = new DurableWrites(folder);
+        this(new DataFolderFiles(dataDir));
+    }
+
+    /** Validators kept in {@code files}; in a cluster each request reads afresh what any replica kept. */
+    public PageValidators(KeptFiles files) {
+        this.files = files;
     }
 
     /**
@@ -50,7 +53,7 @@ public final class PageValidators {
      * with other bytes, then {@code now}, never before the time it had; never later than {@code now}.
      */
     public synchronized Instant lastModified(String feedId, String document, String etag, Instant content, Instant now) {
-        TreeMap<String, Served> served = feeds.computeIfAbsent(feedId, this::read);
+        TreeMap<String, Served> served = files.shared() ? read(feedId) : feeds.computeIfAbsent(feedId, this::read);
         Served before = served.get(document);
         if (before != null && before.etag().equals(etag)) {
             return Instant.parse(before.lastModified());
@@ -63,9 +66,9 @@ public final class PageValidators {
         lastModified = lastModified.truncatedTo(ChronoUnit.SECONDS);
         served.put(document, new Served(etag, lastModified.toString()));
         try {
-            writes.write(dir.resolve(feedId + ".json"), JSON.writeValueAsBytes(served));
+            files.write(KIND, feedId, JSON.writeValueAsBytes(served));
         } catch (IOException e) {
-            LOG.errorf("Cannot keep the validators of feed %s's archive pages in %s: %s", feedId, dir, e.getMessage());
+            LOG.errorf("Cannot keep the validators of feed %s's archive pages in %s: %s", feedId, files.where(KIND, feedId), e.getMessage());
         }
         return lastModified;
     }
@@ -74,20 +77,18 @@ public final class PageValidators {
     public synchronized void forget(String feedId) {
         feeds.remove(feedId);
         try {
-            writes.delete(dir.resolve(feedId + ".json"));
+            files.delete(KIND, feedId);
         } catch (IOException e) {
             LOG.errorf("Cannot delete the validators of removed feed %s's archive pages: %s", feedId, e.getMessage());
         }
     }
 
     private TreeMap<String, Served> read(String feedId) {
-        Path file = dir.resolve(feedId + ".json");
         try {
-            return JSON.readValue(folder.read(file, MAX_BYTES), SHAPE);
-        } catch (NoSuchFileException e) {
-            return new TreeMap<>();
+            Optional<byte[]> bytes = files.read(KIND, feedId, MAX_BYTES);
+            return bytes.isEmpty() ? new TreeMap<>() : JSON.readValue(bytes.get(), SHAPE);
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Ignoring %s, which cannot be read (%s)", file, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            LOG.warnf("Ignoring %s, which cannot be read (%s)", files.where(KIND, feedId), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             return new TreeMap<>();
         }
     }

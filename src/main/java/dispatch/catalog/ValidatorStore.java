@@ -4,15 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.catalog.FeedChange.Validators;
 import dispatch.feed.FeedFormat;
-import dispatch.files.ConfinedFolder;
-import dispatch.files.DurableWrites;
+import dispatch.files.DataFolderFiles;
+import dispatch.files.KeptFiles;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
  * ({@code validators/<feed>.json}) so that a restart can keep {@code Last-Modified} from moving
  * backwards: after a deletion, say, the newest article's date is older than what clients hold.
  * Written atomically and durably on every change; a missing or unreadable file counts as none.
+ * In a cluster the replicas share them ({@link KeptFiles#shared()}), and each render reads them afresh.
  */
 public final class ValidatorStore {
 
@@ -29,16 +30,19 @@ public final class ValidatorStore {
     private static final TypeReference<Map<String, Map<String, String>>> SHAPE = new TypeReference<>() { };
     private static final long MAX_BYTES = 64 * 1024;
 
-    private final Path dir;
-    private final ConfinedFolder folder;
-    private final DurableWrites writes;
+    private static final String KIND = "validators";
+
+    private final KeptFiles files;
     private final Map<String, Map<FeedFormat, Validators>> saved = new ConcurrentHashMap<>();
 
     /** A store in {@code dataDir}. */
     public ValidatorStore(Path dataDir) {
-        this.dir = dataDir.resolve("validators");
-        this.folder = new ConfinedFolder(dataDir);
-        this.writes = new DurableWrites(folder);
+        this(new DataFolderFiles(dataDir));
+    }
+
+    /** A store in {@code files}. */
+    public ValidatorStore(KeptFiles files) {
+        this.files = files;
     }
 
     /** The validators feed {@code id}'s documents were last served with; empty when none are known. */
@@ -48,19 +52,27 @@ public final class ValidatorStore {
             return known;
         }
         Map<FeedFormat, Validators> read = new EnumMap<>(FeedFormat.class);
-        Path file = dir.resolve(id + ".json");
         try {
-            Map<String, Map<String, String>> raw = JSON.readValue(folder.read(file, MAX_BYTES), SHAPE);
+            Optional<byte[]> bytes = files.read(KIND, id, MAX_BYTES);
+            if (bytes.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Map<String, String>> raw = JSON.readValue(bytes.get(), SHAPE);
             raw.forEach((format, v) -> read.put(FeedFormat.valueOf(format),
                     new Validators(v.get("etag"), v.get("gzipEtag"), Instant.parse(v.get("lastModified")))));
-        } catch (NoSuchFileException e) {
-            return Map.of();
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Ignoring %s, which cannot be read (%s): Last-Modified starts afresh for feed %s", file, e.getMessage(), id);
+            LOG.warnf("Ignoring %s, which cannot be read (%s): Last-Modified starts afresh for feed %s", files.where(KIND, id), e.getMessage(), id);
             return Map.of();
         }
-        saved.put(id, read);
+        if (!files.shared()) {
+            saved.put(id, read);
+        }
         return read;
+    }
+
+    /** Whether other replicas keep validators here too: then every render reads them afresh. */
+    public boolean shared() {
+        return files.shared();
     }
 
     /** Keeps {@code validators} as feed {@code id}'s, if they differ from the ones kept. */
@@ -77,11 +89,13 @@ public final class ValidatorStore {
             raw.put(format.name(), m);
         });
         try {
-            writes.write(dir.resolve(id + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
-            saved.put(id, Map.copyOf(validators));
+            files.write(KIND, id, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(raw));
+            if (!files.shared()) {
+                saved.put(id, Map.copyOf(validators));
+            }
         } catch (IOException e) {
             // serving goes on; only a restart could then move Last-Modified backwards
-            LOG.errorf("Cannot keep the validators of feed %s in %s: %s", id, dir, e.getMessage());
+            LOG.errorf("Cannot keep the validators of feed %s in %s: %s", id, files.where(KIND, id), e.getMessage());
         }
     }
 }

@@ -32,6 +32,37 @@ public interface DispatchConfig {
     @WithDefault("data")
     Path dataDir();
 
+    /**
+     * Where articles and feed definitions live: {@code files}, the feeds directory (one node), or
+     * {@code postgresql}, the database named by the {@code quarkus.datasource.*} properties (several
+     * replicas; see {@link Cluster}).
+     */
+    @WithDefault("files")
+    Source source();
+
+    /** Where articles and feed definitions live. */
+    enum Source {
+        /** The feeds directory. */
+        FILES,
+        /** PostgreSQL, shared by every replica. */
+        POSTGRESQL
+    }
+
+    /** Cluster mode ({@code dispatch.source=postgresql}). */
+    Cluster cluster();
+
+    /** How a replica follows the database. */
+    interface Cluster {
+
+        /** How often every feed's version is compared with the database's, for changes whose notification was missed. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** How long to wait before connecting again to a database that cannot be reached. */
+        @WithDefault("1s")
+        Duration reconnectDelay();
+    }
+
     /** The largest article file, in bytes, that is read; larger ones are skipped and reported. */
     @WithDefault("1048576")
     long maxArticleBytes();

@@ -43,6 +43,9 @@ public class OperationsHealthCheck implements HealthCheck {
         if (data.isPresent()) {
             response.down();
         }
+        response.withData("source", catalog.source().imports() ? "postgresql" : "files");
+        // a replica without its database serves what it has: still ready, only its writes are refused
+        response.withData("writes", catalog.source().trouble().map(t -> "refused: " + t).orElse("accepted"));
         hub.hub().ifPresent(h -> response.withData("hubPendingDeliveries", h.stats().pendingDeliveries()));
         return response.build();
     }

@@ -97,6 +97,8 @@ class PollingPolicyTest {
         @Override public Cache cache() { return base.cache(); }
         @Override public Http http() { return base.http(); }
         @Override public Watch watch() { return base.watch(); }
+        @Override public Source source() { return base.source(); }
+        @Override public Cluster cluster() { return base.cluster(); }
         @Override public Api api() { return base.api(); }
         @Override public WebSub websub() { return base.websub(); }
         @Override public AllFeed allFeed() { return base.allFeed(); }

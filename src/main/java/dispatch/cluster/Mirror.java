@@ -1,0 +1,168 @@
+package dispatch.cluster;
+
+import dispatch.cluster.FeedTables.FeedRow;
+import dispatch.cluster.FeedTables.StoredFile;
+import dispatch.feed.FeedId;
+import dispatch.files.ConfinedFolder;
+import dispatch.files.DurableWrites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * This replica's copy of the database's feeds, as feed folders the catalog reads like any other
+ * ({@code <data>/mirror}): each file last modified when it was committed, each folder when its
+ * feed last changed, so that a restart without the database still serves the same validators.
+ * Only Dispatch writes here.
+ */
+final class Mirror {
+
+    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private final Path root;
+    private final ConfinedFolder folder;
+    private final DurableWrites writes;
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Map<String, Instant> changed = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /** A mirror in folder {@code root}, created when missing. */
+    Mirror(Path root) throws IOException {
+        Files.createDirectories(root);
+        this.root = root;
+        this.folder = new ConfinedFolder(root);
+        this.writes = new DurableWrites(folder);
+    }
+
+    /** The lock of feed {@code feed}'s folder: held by a write from start to end, and by each copy. */
+    ReentrantLock lock(String feed) {
+        return locks.computeIfAbsent(feed, f -> new ReentrantLock());
+    }
+
+    /** The folder of feed folders. */
+    Path root() {
+        return root;
+    }
+
+    /** The version of feed {@code feed} this copy holds, or -1 when not known since the start. */
+    long version(String feed) {
+        return versions.getOrDefault(feed, -1L);
+    }
+
+    /** The feeds this copy holds. */
+    Set<String> feeds() throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(FeedId::isValid).collect(Collectors.toSet());
+        }
+    }
+
+    /** When feed {@code feed} last changed: its commit time, as copied; {@code fallback} when the copy has none. */
+    Instant changedAt(String feed, Instant fallback) {
+        Instant known = changed.get(feed);
+        if (known != null) {
+            return known;
+        }
+        try {
+            return Files.getLastModifiedTime(root.resolve(feed)).toInstant();
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
+    /** The files of feed {@code feed}'s folder now, by name. */
+    Map<String, byte[]> files(String feed) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        Path dir = root.resolve(feed);
+        if (!folder.isDirectoryInside(dir)) {
+            return files;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path file : s.sorted().toList()) {
+                if (folder.isRegularFileInside(file) && !file.getFileName().toString().startsWith(".")) {
+                    files.put(file.getFileName().toString(), folder.read(file, MAX_FILE_BYTES));
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Makes feed {@code name}'s folder hold exactly {@code row}'s files (none, and no folder, when
+     * {@code row} is empty).
+     *
+     * @return whether anything in the folder changed
+     */
+    boolean copy(String name, Optional<FeedRow> row) throws IOException {
+        if (!FeedId.isValid(name)) {
+            return false;
+        }
+        ReentrantLock lock = lock(name);
+        lock.lock();
+        try {
+            return copyLocked(name, row);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean copyLocked(String name, Optional<FeedRow> row) throws IOException {
+        Map<String, byte[]> local = files(name);
+        Map<String, StoredFile> stored = row.map(FeedRow::files).orElse(Map.of());
+        boolean touched = false;
+        for (Map.Entry<String, StoredFile> file : stored.entrySet()) {
+            if (!safeName(file.getKey())) {
+                continue;
+            }
+            Path path = root.resolve(name).resolve(file.getKey());
+            byte[] before = local.get(file.getKey());
+            if (before == null || !Arrays.equals(before, file.getValue().body())) {
+                writes.write(path, file.getValue().body());
+                touched = true;
+            }
+            Files.setLastModifiedTime(path, FileTime.from(file.getValue().committedAt()));
+        }
+        for (String gone : local.keySet()) {
+            if (!stored.containsKey(gone)) {
+                writes.delete(root.resolve(name).resolve(gone));
+                touched = true;
+            }
+        }
+        Path dir = root.resolve(name);
+        if (row.isEmpty()) {
+            versions.remove(name);
+            changed.remove(name);
+            Files.deleteIfExists(dir);
+        } else {
+            Instant before = changed.put(name, row.get().changedAt());
+            versions.put(name, row.get().version());
+            Files.setLastModifiedTime(dir, FileTime.from(row.get().changedAt()));
+            touched |= !row.get().changedAt().equals(before) && before != null;
+        }
+        return touched;
+    }
+
+    /** Writes {@code bytes} as file {@code name} of feed {@code feed}'s folder; the caller holds the feed's {@link #lock}. */
+    void put(String feed, String name, byte[] bytes) throws IOException {
+        if (!FeedId.isValid(feed) || !safeName(name)) {
+            throw new IOException("'" + feed + "/" + name + "' cannot be a file of a feed folder");
+        }
+        writes.write(root.resolve(feed).resolve(name), bytes);
+    }
+
+    /** Whether {@code name} may be a file of a feed folder. */
+    private static boolean safeName(String name) {
+        return !name.isEmpty() && name.length() <= 255 && !name.startsWith(".") && name.indexOf('/') < 0 && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
+    }
+}
