@@ -60,7 +60,7 @@ public class CatalogService {
         this.links = links(config);
         FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), config.history().tombstoneLifetime(),
                 config.history().deltaVersions());
-        this.history = new HistoryDocuments(rendering, new PageValidators(source.kept()), Clock.systemUTC());
+        this.history = new HistoryDocuments(rendering, new PageValidators(source.kept()), source.changeTimes());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
         RenderCache cache = new RenderCache(config.dataDir(), documentSettings(config, links));
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(source.kept()), new HistoryStore(source.kept()), cache,
@@ -143,7 +143,7 @@ public class CatalogService {
     /** Renders again the feeds whose oldest tombstone has outlived the tombstone lifetime. */
     private void expireTombstones() {
         try {
-            int feeds = live.expireTombstones();
+            int feeds = live.expireTombstones(id -> source.renderAgain(id, live));
             if (feeds > 0) {
                 LOG.infof("Tombstones expired in %d feeds", feeds);
             }

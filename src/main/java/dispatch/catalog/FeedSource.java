@@ -50,6 +50,22 @@ public interface FeedSource {
         return false;
     }
 
+    /**
+     * Renders feed {@code feed} of {@code live} again as of now, unchanged: on one node at once;
+     * in a cluster, on every replica, by committing a new version of it.
+     */
+    default void renderAgain(String feed, LiveCatalog live) {
+        live.reload(feed);
+    }
+
+    /**
+     * Whether this node serves feed {@code feed}'s newest version: always on one node; in a
+     * cluster, whether this replica's copy is as new as the database's.
+     */
+    default boolean current(String feed) {
+        return true;
+    }
+
     /** Why writes cannot be made now (the database is out of reach), or empty. */
     Optional<String> trouble();
 

@@ -31,7 +31,7 @@ public final class HistoryDocuments {
 
     private final FeedRendering rendering;
     private final PageValidators validators;
-    private final Clock clock;
+    private final ChangeTimes times;
     private final Map<String, Assembled> assembled = new ConcurrentHashMap<>();
 
     /**
@@ -39,9 +39,18 @@ public final class HistoryDocuments {
      * {@code validators} keep them.
      */
     public HistoryDocuments(FeedRendering rendering, PageValidators validators, Clock clock) {
+        this(rendering, validators, ChangeTimes.of(clock));
+    }
+
+    /**
+     * Documents as {@link #HistoryDocuments(FeedRendering, PageValidators, Clock)} makes them, a
+     * page whose bytes changed being last modified when its feed last changed, by {@code times}
+     * (in a cluster, the commit time every replica shares).
+     */
+    public HistoryDocuments(FeedRendering rendering, PageValidators validators, ChangeTimes times) {
         this.rendering = rendering;
         this.validators = validators;
-        this.clock = clock;
+        this.times = times;
     }
 
     /**
@@ -63,7 +72,7 @@ public final class HistoryDocuments {
         }
         byte[] body = rendering.renderer(format).render(snapshot);
         Instant lastModified = validators.lastModified(feed.id(), number + "/" + format.fileName(), Representation.entityTag(body), content,
-                clock.instant());
+                times.of(feed.id()));
         return Optional.of(Representation.onHeap(body, format.contentType(), lastModified, rendering.gzipLevel()));
     }
 

@@ -230,11 +230,21 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
      * @return how many feeds were rendered again
      */
     public int expireTombstones() {
+        return expireTombstones(this::reload);
+    }
+
+    /**
+     * Has {@code renderAgain} render again each feed publishing a tombstone older than the
+     * tombstone lifetime (in a cluster, every replica, at one commit time).
+     *
+     * @return how many feeds were rendered again
+     */
+    public int expireTombstones(Consumer<String> renderAgain) {
         Instant oldest = clock.instant().minus(rendering.tombstoneLife());
         List<String> due = catalog.feeds().values().stream()
                 .filter(f -> f.snapshot().tombstones().stream().anyMatch(t -> !t.when().isAfter(oldest)))
                 .map(RenderedFeed::id).sorted().toList();
-        due.forEach(this::reload);
+        due.forEach(renderAgain);
         return due.size();
     }
 

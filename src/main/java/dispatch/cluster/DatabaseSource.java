@@ -133,6 +133,34 @@ public final class DatabaseSource implements FeedSource {
     }
 
     @Override
+    public void renderAgain(String feed, LiveCatalog catalog) {
+        try (Connection c = database.getConnection()) {
+            c.setAutoCommit(false);
+            FeedTables.lock(c, feed);
+            if (FeedTables.feed(c, feed).isPresent()) {
+                FeedTables.touch(c, feed);
+                FeedTables.announce(c, feed);
+            }
+            c.commit(); // the follower copies the new version, and every replica renders it
+        } catch (SQLException e) {
+            LOG.warnf("Cannot render feed %s again through the database (%s): another replica or the next sweep will", feed, e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean current(String feed) {
+        try (Connection c = database.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("select version from feed where name = ?")) {
+            s.setString(1, feed);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                return r.next() && r.getLong(1) == mirror.version(feed);
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Optional<String> trouble() {
         return follower.trouble();
     }

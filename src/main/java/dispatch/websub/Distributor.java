@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +27,8 @@ final class Distributor {
 
     private static final Logger LOG = Logger.getLogger(Distributor.class);
 
-    private final SubscriptionStore store;
+    private final Subscriptions store;
+    private final Predicate<String> current;
     private final Topics topics;
     private final Outbound outbound;
     private final Signatures signatures;
@@ -38,11 +40,14 @@ final class Distributor {
 
     /**
      * Distribution of {@code topics} to {@code store}'s subscribers over {@code outbound}, retried
-     * under {@code policy} on {@code scheduler}, each attempt prepared on {@code executor}.
+     * under {@code policy} on {@code scheduler}, each attempt prepared on {@code executor}; a feed
+     * is delivered only while {@code current} says this node serves its newest version (in a
+     * cluster, a replica behind leaves it to one that is not).
      */
-    Distributor(SubscriptionStore store, Topics topics, Outbound outbound, Signatures signatures, KeyedRetries.Policy policy,
-            ScheduledExecutorService scheduler, Executor executor, Clock clock) {
+    Distributor(Subscriptions store, Predicate<String> current, Topics topics, Outbound outbound, Signatures signatures,
+            KeyedRetries.Policy policy, ScheduledExecutorService scheduler, Executor executor, Clock clock) {
         this.store = store;
+        this.current = current;
         this.topics = topics;
         this.outbound = outbound;
         this.signatures = signatures;
@@ -77,7 +82,8 @@ final class Distributor {
         Optional<Subscription> found = store.get(key).filter(s -> !s.expiredAt(clock.instant()));
         Optional<Topics.Topic> topic = found.flatMap(s -> topics.find(s.topic()));
         Optional<Representation> doc = topic.flatMap(topics::current);
-        if (doc.isEmpty() || doc.get().etag().equals(found.get().delivered())) {
+        if (doc.isEmpty() || doc.get().etag().equals(found.get().delivered()) || !current.test(topic.get().feedId())
+                || !store.claim(key, doc.get().etag())) {
             return CompletableFuture.completedFuture(KeyedRetries.Outcome.DONE);
         }
         Subscription s = found.get();
@@ -89,9 +95,10 @@ final class Distributor {
         return outbound.post(s.callback(), headers, wrap(r), false).thenApply(answer -> {
             if (answer.ok()) {
                 delivered.incrementAndGet();
-                store.delivered(key, r.etag());
+                store.delivered(key, r.etag(), true);
                 return KeyedRetries.Outcome.DONE;
             }
+            store.release(key);
             failed.incrementAndGet();
             LOG.infof("Delivery of %s to %s failed (%s); retrying later", s.topic(), s.callback(), answer.describe());
             return KeyedRetries.Outcome.RETRY;
@@ -103,7 +110,7 @@ final class Distributor {
         dropped.incrementAndGet();
         store.get(key).ifPresent(s -> {
             String etag = topics.currentEtag(s.topic()).orElse(s.delivered());
-            store.delivered(key, etag);
+            store.delivered(key, etag, false);
             LOG.warnf("Gave up delivering %s to %s after %d attempts; the subscription stays", s.topic(), s.callback(), attempts);
         });
     }

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +50,7 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final Topics topics;
     private final CallbackPolicy policy;
-    private final SubscriptionStore store;
+    private final Subscriptions store;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final ExecutorService resolver;
@@ -64,6 +66,17 @@ public final class Hub implements AutoCloseable {
      */
     public Hub(DispatchConfig.WebSub config, Links links, Supplier<Catalog> catalog, BooleanSupplier loaded,
             Consumer<String> refresh, Path dataDir, Vertx vertx, Clock clock) {
+        this(config, links, catalog, loaded, refresh, dataDir, null, id -> true, vertx, clock);
+    }
+
+    /**
+     * A hub as {@link #Hub(DispatchConfig.WebSub, Links, Supplier, BooleanSupplier, Consumer, Path, Vertx, Clock)}
+     * makes it, but, given a {@code shared} database (a cluster), keeping its subscriptions there,
+     * shared with every replica, and delivering a feed only while {@code current} says this
+     * replica serves its newest version.
+     */
+    public Hub(DispatchConfig.WebSub config, Links links, Supplier<Catalog> catalog, BooleanSupplier loaded,
+            Consumer<String> refresh, Path dataDir, DataSource shared, Predicate<String> current, Vertx vertx, Clock clock) {
         this.config = config;
         this.loaded = loaded;
         this.refresh = refresh;
@@ -73,13 +86,15 @@ public final class Hub implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("dispatch-websub-timer"));
         this.workers = Executors.newFixedThreadPool(2, daemon("dispatch-websub"));
         this.resolver = Executors.newFixedThreadPool(8, daemon("dispatch-websub-resolver"));
-        this.store = new SubscriptionStore(dataDir, config.maxSubscriptions(), config.maxSubscriptionsPerHost(), scheduler);
+        this.store = shared == null ? new SubscriptionStore(dataDir, config.maxSubscriptions(), config.maxSubscriptionsPerHost(), scheduler)
+                : new SharedSubscriptions(shared, replicaName(), config.connectTimeout().plus(config.requestTimeout()).multipliedBy(2),
+                        config.maxSubscriptions(), config.maxSubscriptionsPerHost());
         this.outbound = new Outbound(vertx, policy, resolver, config.connectTimeout(), config.requestTimeout(),
                 config.deliveryConcurrency(), "Dispatch-WebSub/1.0 (+" + links.ownHub() + ")");
         this.intents = new Intents(new IntentVerifier(outbound), store, topics, workers, clock);
         KeyedRetries.Policy deliveries = new KeyedRetries.Policy(config.deliveryConcurrency(), config.deliveryAttempts(),
                 config.retryDelay(), config.maxRetryDelay());
-        this.distributor = new Distributor(store, topics, outbound, new Signatures(config.signatureAlgorithm()), deliveries,
+        this.distributor = new Distributor(store, current, topics, outbound, new Signatures(config.signatureAlgorithm()), deliveries,
                 scheduler, workers, clock);
         KeyedRetries.Policy pings = new KeyedRetries.Policy(config.deliveryConcurrency(), config.pingAttempts(),
                 config.retryDelay(), config.maxRetryDelay());
@@ -94,6 +109,10 @@ public final class Hub implements AutoCloseable {
         store.load(clock.instant());
         long sweep = Math.min(60_000, Math.max(1_000, config.minLease().toMillis() / 2));
         scheduler.scheduleWithFixedDelay(this::endExpiredLeases, sweep, sweep, TimeUnit.MILLISECONDS);
+        if (store.shared()) {
+            // what another replica claimed and could not finish (it died), and what this one missed
+            scheduler.scheduleWithFixedDelay(() -> workers.execute(distributor::catchUp), 10, 10, TimeUnit.SECONDS);
+        }
     }
 
     /** Delivers what subscribers are still owed; called once the feeds are loaded after a start. */
@@ -144,7 +163,7 @@ public final class Hub implements AutoCloseable {
                 if (config.enabled()) {
                     distributor.changed(topic);
                 }
-                if (news) {
+                if (news && store.firstToPing(topic.url(), v.etag())) {
                     pinger.changed(topic.url());
                 }
             }
@@ -208,6 +227,12 @@ public final class Hub implements AutoCloseable {
         if (ended > 0) {
             LOG.infof("%d subscriptions ended with their lease", ended);
         }
+    }
+
+    /** This replica's name in the claims and the delivery log of a cluster: host and process. */
+    private static String replicaName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -4,7 +4,9 @@ import dispatch.catalog.CatalogService;
 import dispatch.config.DispatchConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.agroal.api.AgroalDataSource;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -13,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The edge where Quarkus meets the hub: builds the {@link Hub} (unless
- * {@code dispatch.websub.enabled} is false and no public hub is configured), hands it every change of the catalog, starts it with
+ * {@code dispatch.websub.enabled} is false and no public hub is configured), in a cluster over the
+ * subscriptions every replica shares in the database, hands it every change of the catalog, starts it with
  * the application, has it catch up once the feeds are loaded, and closes it on shutdown, writing
  * what is still owed to subscribers.
  */
@@ -24,15 +27,17 @@ public class HubService {
     private final boolean subscriptions;
 
     /** The hub of {@code catalog}'s feeds, as {@code config} says. */
-    public HubService(DispatchConfig config, CatalogService catalog, Vertx vertx) {
+    public HubService(DispatchConfig config, CatalogService catalog, Vertx vertx, Instance<AgroalDataSource> database) {
         if (!config.websub().enabled() && config.websub().hubs().orElse(List.of()).isEmpty()) {
             this.hub = null;
             this.subscriptions = false;
             return;
         }
         this.subscriptions = config.websub().enabled();
+        boolean cluster = config.source() == DispatchConfig.Source.POSTGRESQL;
         this.hub = new Hub(config.websub(), catalog.links(), catalog::catalog, catalog::loaded,
-                id -> catalog.live().reloadIfChanged(id), config.dataDir(), vertx, Clock.systemUTC());
+                id -> catalog.live().reloadIfChanged(id), config.dataDir(), cluster ? database.get() : null, catalog.source()::current,
+                vertx, Clock.systemUTC());
         catalog.live().onChange(hub::changed);
         catalog.whenLoaded(hub::catchUp);
     }

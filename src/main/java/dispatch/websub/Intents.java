@@ -26,7 +26,7 @@ final class Intents {
     private static final Logger LOG = Logger.getLogger(Intents.class);
 
     private final IntentVerifier verifier;
-    private final SubscriptionStore store;
+    private final Subscriptions store;
     private final Topics topics;
     private final Executor executor;
     private final Clock clock;
@@ -35,7 +35,7 @@ final class Intents {
     private final AtomicLong verified = new AtomicLong();
     private final AtomicLong notVerified = new AtomicLong();
 
-    Intents(IntentVerifier verifier, SubscriptionStore store, Topics topics, Executor executor, Clock clock) {
+    Intents(IntentVerifier verifier, Subscriptions store, Topics topics, Executor executor, Clock clock) {
         this.verifier = verifier;
         this.store = store;
         this.topics = topics;

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * durably within {@link #WRITE_DELAY_MS} ms, many changes in one write; closing writes what is
  * left. The file holds each subscription's secret: it is readable by its owner only.
  */
-final class SubscriptionStore {
+final class SubscriptionStore implements Subscriptions {
 
     /** How long a change may wait to be written with the ones after it. */
     static final long WRITE_DELAY_MS = 100;
@@ -57,7 +57,8 @@ final class SubscriptionStore {
     }
 
     /** Reads the subscriptions kept, dropping those whose lease ended at {@code now}; a file that cannot be read counts as none. */
-    synchronized void load(Instant now) {
+    @Override
+    public synchronized void load(Instant now) {
         List<Map<String, String>> raw;
         try {
             raw = JSON.readValue(folder.read(file, MAX_BYTES), SHAPE);
@@ -82,7 +83,8 @@ final class SubscriptionStore {
     }
 
     /** Why a new subscription of {@code callback} to {@code topic} would pass a cap, or empty when it may be added. */
-    synchronized Optional<String> refuse(String topic, String callback) {
+    @Override
+    public synchronized Optional<String> refuse(String topic, String callback) {
         if (get(Subscription.key(topic, callback)).isPresent()) {
             return Optional.empty(); // a renewal
         }
@@ -98,7 +100,8 @@ final class SubscriptionStore {
     }
 
     /** Adds {@code s}, or renews the subscription it replaces; false when a cap leaves no room for it. */
-    synchronized boolean put(Subscription s) {
+    @Override
+    public synchronized boolean put(Subscription s) {
         if (refuse(s.topic(), s.callback()).isPresent()) {
             return false;
         }
@@ -109,37 +112,63 @@ final class SubscriptionStore {
     }
 
     /** Removes the subscription under {@code key}, if there is one. */
-    synchronized Optional<Subscription> remove(String key) {
+    @Override
+    public synchronized Optional<Subscription> remove(String key) {
         return remove(key, true);
     }
 
     /** The subscription under {@code key}. */
-    synchronized Optional<Subscription> get(String key) {
+    @Override
+    public synchronized Optional<Subscription> get(String key) {
         int space = key.indexOf(' ');
         Map<String, Subscription> topic = byTopic.get(key.substring(0, space));
         return topic == null ? Optional.empty() : Optional.ofNullable(topic.get(key.substring(space + 1)));
     }
 
     /** The subscriptions to {@code topic}. */
-    synchronized List<Subscription> of(String topic) {
+    @Override
+    public synchronized List<Subscription> of(String topic) {
         Map<String, Subscription> subs = byTopic.get(topic);
         return subs == null ? List.of() : List.copyOf(subs.values());
     }
 
     /** Every subscription. */
-    synchronized List<Subscription> all() {
+    @Override
+    public synchronized List<Subscription> all() {
         List<Subscription> all = new ArrayList<>(size);
         byTopic.values().forEach(m -> all.addAll(m.values()));
         return all;
     }
 
     /** How many subscriptions there are. */
-    synchronized int size() {
+    @Override
+    public synchronized int size() {
         return size;
     }
 
-    /** Remembers that the subscription under {@code key} was sent (or given up on) version {@code etag}. */
-    synchronized void delivered(String key, String etag) {
+    /** One hub delivers: each subscription is claimed by its own retries ({@link KeyedRetries}). */
+    @Override
+    public boolean claim(String key, String etag) {
+        return true;
+    }
+
+    @Override
+    public void release(String key) {
+        // nothing is claimed
+    }
+
+    @Override
+    public boolean firstToPing(String topic, String etag) {
+        return true;
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
+    }
+
+    @Override
+    public synchronized void delivered(String key, String etag, boolean sent) {
         get(key).ifPresent(s -> {
             byTopic.get(s.topic()).put(s.callback(), s.deliveredVersion(etag));
             changed();
@@ -147,7 +176,8 @@ final class SubscriptionStore {
     }
 
     /** Removes every subscription whose lease ended at {@code now}; how many. */
-    synchronized int removeExpired(Instant now) {
+    @Override
+    public synchronized int removeExpired(Instant now) {
         List<Subscription> expired = all().stream().filter(s -> s.expiredAt(now)).toList();
         expired.forEach(s -> remove(s.key(), false));
         if (!expired.isEmpty()) {
@@ -157,7 +187,8 @@ final class SubscriptionStore {
     }
 
     /** Writes what has changed now. */
-    void flush() {
+    @Override
+    public void flush() {
         List<Map<String, String>> raw;
         synchronized (this) {
             writeScheduled = false;
