@@ -24,7 +24,8 @@ public final class HistoryStore {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
-    private static final String KIND = "history";
+    /** The kind of document kept ({@link KeptFiles}). */
+    public static final String KIND = "history";
 
     private final KeptFiles files;
     private final Map<String, FeedHistory> saved = new ConcurrentHashMap<>();

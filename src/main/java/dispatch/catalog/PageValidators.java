@@ -31,7 +31,8 @@ public final class PageValidators {
     record Served(String etag, String lastModified) {
     }
 
-    private static final String KIND = "archives";
+    /** The kind of document kept ({@link KeptFiles}). */
+    public static final String KIND = "archives";
 
     private final KeptFiles files;
     private final Map<String, TreeMap<String, Served>> feeds = new ConcurrentHashMap<>();

@@ -30,7 +30,8 @@ public final class ValidatorStore {
     private static final TypeReference<Map<String, Map<String, String>>> SHAPE = new TypeReference<>() { };
     private static final long MAX_BYTES = 64 * 1024;
 
-    private static final String KIND = "validators";
+    /** The kind of document kept ({@link KeptFiles}). */
+    public static final String KIND = "validators";
 
     private final KeptFiles files;
     private final Map<String, Map<FeedFormat, Validators>> saved = new ConcurrentHashMap<>();

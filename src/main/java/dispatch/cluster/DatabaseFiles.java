@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -70,6 +71,32 @@ final class DatabaseFiles implements KeptFiles {
         } catch (SQLException e) {
             throw new IOException("the database cannot be reached: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Copies each of {@code kinds} kept in this replica's data folder for {@code feed} into the
+     * database, where it has none: a single node's validators and history, moving into a cluster.
+     *
+     * @return how many were copied
+     */
+    int importLocal(String feed, List<String> kinds) throws IOException {
+        int copied = 0;
+        for (String kind : kinds) {
+            Optional<byte[]> bytes = local.read(kind, feed, 256L * 1024 * 1024);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "insert into feed_state (kind, feed, body) values (?, ?, ?) on conflict (kind, feed) do nothing")) {
+                s.setString(1, kind);
+                s.setString(2, feed);
+                s.setBytes(3, bytes.get());
+                copied += s.executeUpdate();
+            } catch (SQLException e) {
+                throw new dispatch.catalog.FeedSource.UnavailableException("cannot import the " + kind + " of feed " + feed + ": " + e.getMessage(), e);
+            }
+        }
+        return copied;
     }
 
     @Override

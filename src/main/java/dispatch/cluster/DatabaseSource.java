@@ -2,7 +2,10 @@ package dispatch.cluster;
 
 import dispatch.catalog.ChangeTimes;
 import dispatch.catalog.FeedSource;
+import dispatch.catalog.HistoryStore;
 import dispatch.catalog.LiveCatalog;
+import dispatch.catalog.PageValidators;
+import dispatch.catalog.ValidatorStore;
 import dispatch.config.DispatchConfig;
 import dispatch.feed.FeedId;
 import dispatch.files.ConfinedFolder;
@@ -34,7 +37,7 @@ public final class DatabaseSource implements FeedSource {
     private final DataSource database;
     private final Runnable migrate;
     private final Mirror mirror;
-    private final KeptFiles kept;
+    private final DatabaseFiles kept;
     private final ChangeTimes times;
     private final Follower follower;
     private volatile LiveCatalog live;
@@ -112,6 +115,8 @@ public final class DatabaseSource implements FeedSource {
         }
         for (Path dir : feeds) {
             String feed = dir.getFileName().toString();
+            // a single node's validators and history, when this replica starts on its data folder: first, so its render uses them
+            int state = kept.importLocal(feed, List.of(ValidatorStore.KIND, HistoryStore.KIND, PageValidators.KIND));
             try (FeedWrite write = write(feed); Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.sorted().toList()) {
                     if (from.isRegularFileInside(file) && !file.getFileName().toString().startsWith(".")) {
@@ -122,7 +127,7 @@ public final class DatabaseSource implements FeedSource {
             }
             changed(feed);
             imported.add(feed);
-            LOG.infof("Imported feed %s from %s", feed, dir);
+            LOG.infof("Imported feed %s from %s%s", feed, dir, state == 0 ? "" : ", with its validators and history from the data folder");
         }
         return imported;
     }
