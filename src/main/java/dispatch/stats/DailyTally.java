@@ -52,6 +52,8 @@ final class DailyTally {
     final Map<String, Mix> mix = new HashMap<>();
     final Map<String, Card> cards = new HashMap<>();
     private final Map<Long, Long> lastSeen = new RecentMap<>(MAX_CLIENTS);
+    /** Readers added since {@link #takeFresh}, by feed: what a cluster's shared counts have not had yet. */
+    private Map<String, List<Long>> fresh = new HashMap<>();
     private int clientCount;
     private int aggregatorKeys;
     boolean capped;
@@ -115,11 +117,24 @@ final class DailyTally {
             }
             if (clientCount < MAX_CLIENTS) {
                 seen.add(clientHash);
+                fresh.computeIfAbsent(hit.feed(), f -> new ArrayList<>()).add(clientHash);
                 clientCount++;
             } else {
                 capped = true;
             }
         }
+    }
+
+    /** The readers added since the last call, by feed, no longer held as fresh. */
+    Map<String, List<Long>> takeFresh() {
+        Map<String, List<Long>> taken = fresh;
+        fresh = new HashMap<>();
+        return taken;
+    }
+
+    /** Gives back readers {@link #takeFresh} took that could not be passed on, to be taken again. */
+    void giveBack(Map<String, List<Long>> readers) {
+        readers.forEach((feed, hashes) -> fresh.computeIfAbsent(feed, f -> new ArrayList<>()).addAll(hashes));
     }
 
     /** Subscribers of {@code feed} this day: what aggregators report plus distinct other clients. */

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dispatch.files.ConfinedFolder;
 import dispatch.files.DurableWrites;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +41,6 @@ public final class SubscriberStats {
     private static final Logger LOG = Logger.getLogger(SubscriberStats.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Map<String, Long>>> SHAPE = new TypeReference<>() { };
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Each recording thread's (an event loop's) own list of hits, so that threads never contend for one queue. */
     private final ThreadLocal<Pending> pending = ThreadLocal.withInitial(this::newPending);
@@ -57,23 +52,36 @@ public final class SubscriberStats {
     private final ConfinedFolder folder;
     private final DurableWrites writes;
     private final Map<String, UserAgents.Client> agents = new RecentMap<>(MAX_AGENTS);
-    /** Hashes of recent readers (address and User-Agent): a reader polling again is not hashed again. */
-    private final Map<String, Long> hashes = new RecentMap<>(MAX_AGENTS);
+    private final SharedCounts shared;
+    private final ReaderHashes hashes;
     /** Past days' subscribers per feed, oldest first. */
     private final TreeMap<LocalDate, Map<String, Long>> history = new TreeMap<>();
     private LocalDate day;
-    private byte[] salt;
+    /** Whether today's salt is the cluster's (or, on one node, whether it needs none from elsewhere). */
+    private boolean saltShared;
+    private long saltTriedNanos;
     private DailyTally today = new DailyTally();
 
     /** Stats kept in {@code dataDir}, dated by {@code clock} (UTC days); {@code ttlSeconds} gives a feed's ttl. */
     public SubscriberStats(Path dataDir, Clock clock, ToLongFunction<String> ttlSeconds) {
+        this(dataDir, clock, ttlSeconds, null);
+    }
+
+    /**
+     * Stats as {@link #SubscriberStats(Path, Clock, ToLongFunction)} keeps them, the subscriber
+     * counts also added to {@code shared} (null for none), every replica's of a cluster: there the
+     * day's salt is shared, a reader answered by several replicas counts once, and the days are
+     * read back from every replica's counts.
+     */
+    SubscriberStats(Path dataDir, Clock clock, ToLongFunction<String> ttlSeconds, SharedCounts shared) {
         this.clock = clock;
+        this.shared = shared;
         this.ttlSeconds = ttlSeconds;
         this.folder = new ConfinedFolder(dataDir);
         this.writes = new DurableWrites(folder);
         this.file = dataDir.resolve("stats").resolve("subscribers.json");
         this.day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        this.salt = freshSalt();
+        this.hashes = new ReaderHashes(ReaderHashes.freshSalt(), MAX_AGENTS); // a cluster's shared salt is read at the first drain
     }
 
     /** Hits one thread recorded since the last {@link #drain}. */
@@ -105,6 +113,9 @@ public final class SubscriberStats {
     /** Tallies every queued hit, starting a new day (and salt) when the date has changed. */
     public synchronized void drain() {
         rollOver();
+        if (!saltShared) {
+            shareSalt();
+        }
         for (Pending p : allPending) {
             ArrayList<Hit> taken;
             synchronized (p) {
@@ -120,7 +131,7 @@ public final class SubscriberStats {
 
     private void tally(Hit hit) {
         UserAgents.Client client = agents.computeIfAbsent(hit.userAgent() == null ? "" : hit.userAgent(), UserAgents::classify);
-        long hash = hashes.computeIfAbsent(hit.address() + "\n" + hit.userAgent(), k -> hash(hit.address(), hit.userAgent()));
+        long hash = hashes.of(hit.address(), hit.userAgent());
         today.add(hit, client, hash, ttlSeconds.applyAsLong(hit.feed()));
     }
 
@@ -142,8 +153,9 @@ public final class SubscriberStats {
         }
     }
 
-    /** Writes the kept days and today's counts so far to the data folder. */
+    /** Writes the kept days and today's counts so far to the data folder, and adds them to the shared counts. */
     public synchronized void save() {
+        share();
         Map<String, Map<String, Long>> raw = new TreeMap<>();
         history.forEach((d, feeds) -> raw.put(d.toString(), feeds));
         raw.put(day.toString(), todaysSubscribers());
@@ -154,11 +166,56 @@ public final class SubscriberStats {
         }
     }
 
-    /** Subscribers per feed per day, oldest first, today last. */
+    /** Subscribers per feed per day, oldest first, today last; in a cluster, every replica's. */
     public synchronized TreeMap<LocalDate, Map<String, Long>> subscribers() {
         TreeMap<LocalDate, Map<String, Long>> all = new TreeMap<>(history);
         all.put(day, todaysSubscribers());
+        if (shared != null) {
+            try {
+                TreeMap<LocalDate, Map<String, Long>> everyReplica = shared.subscribers(day.minusDays(DAYS - 1));
+                everyReplica.computeIfAbsent(day, d -> new TreeMap<>()); // today's count here may be newer than what was added
+                all.get(day).forEach((feed, n) -> everyReplica.get(day).merge(feed, n, Math::max));
+                return everyReplica;
+            } catch (SQLException e) {
+                LOG.warnf("Cannot read the cluster's subscriber counts (%s): showing this replica's", e.getMessage());
+            }
+        }
         return all;
+    }
+
+    /** In a cluster, adds the readers and aggregator reports of today's tally not added yet to the shared counts; kept for the next time on failure. */
+    public synchronized void share() {
+        if (shared == null) {
+            return;
+        }
+        Map<String, List<Long>> readers = today.takeFresh();
+        try {
+            shared.add(day, readers, today.aggregators);
+        } catch (SQLException e) {
+            today.giveBack(readers);
+            LOG.warnf("Cannot add subscriber counts to the database (%s): kept for the next minute", e.getMessage());
+        }
+    }
+
+    /**
+     * Takes the cluster's salt for today, at most every 5 s until the database answers; the few
+     * readers hashed before with a salt of this replica's own may count twice today.
+     */
+    private void shareSalt() {
+        if (shared == null) {
+            saltShared = true;
+            return;
+        }
+        if (saltTriedNanos != 0 && System.nanoTime() - saltTriedNanos < 5_000_000_000L) {
+            return;
+        }
+        saltTriedNanos = System.nanoTime();
+        try {
+            hashes.resalt(shared.salt(day));
+            saltShared = true;
+        } catch (SQLException e) {
+            LOG.debugf("Cannot read the day's salt from the database yet: %s", e.getMessage());
+        }
     }
 
     /** Today's tally, read under this object's lock by {@link StatsReport}. */
@@ -187,11 +244,14 @@ public final class SubscriberStats {
     private void rollOver() {
         LocalDate now = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         if (!now.equals(day)) {
+            share(); // the day that ends
             history.put(day, todaysSubscribers());
             trim();
             day = now;
-            salt = freshSalt();
-            hashes.clear(); // hashed with yesterday's salt
+            hashes.resalt(ReaderHashes.freshSalt()); // yesterday's hashes were made with yesterday's salt
+            saltShared = false;
+            saltTriedNanos = 0;
+            shareSalt();
             today = new DailyTally();
             save();
         }
@@ -201,25 +261,5 @@ public final class SubscriberStats {
         while (history.size() > DAYS - 1) {
             history.pollFirstEntry();
         }
-    }
-
-    /** The first 8 bytes of SHA-256(salt, address, User-Agent). */
-    private long hash(String address, String userAgent) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            sha.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(String.valueOf(userAgent).getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private static byte[] freshSalt() {
-        byte[] s = new byte[32];
-        RANDOM.nextBytes(s);
-        return s;
     }
 }

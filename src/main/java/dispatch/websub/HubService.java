@@ -2,13 +2,13 @@ package dispatch.websub;
 
 import dispatch.catalog.CatalogService;
 import dispatch.config.DispatchConfig;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.agroal.api.AgroalDataSource;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterIT {
 
     private static final String TOKEN = "cluster-test-token";
+    private static final String READER = "newsboat/2.30 (Linux x86_64)";
     private static final List<String> FORMATS = List.of("rss.xml", "atom.xml", "feed.json");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -116,6 +117,9 @@ class ClusterIT {
         put(replicas.get(1), "world", "cluster-first", "Published through the second replica\n\nEvery replica serves it alike.\n");
         awaitSameEverywhere("world", "atom.xml", etag -> !etag.equals(before));
         assertSameDocuments("world");
+        for (Replica r : replicas) {
+            assertEquals(200, r.get("/feeds/world/atom.xml", "User-Agent", READER).statusCode()); // one reader, every replica
+        }
     }
 
     @Test
@@ -298,6 +302,22 @@ class ClusterIT {
         assertEquals(200, stale.statusCode(), cache.errors());
         assertEquals("STALE", stale.headers().firstValue("X-Cache-Status").orElseThrow());
         assertEquals(sha(primedRss.body()), sha(stale.body()));
+    }
+
+    @Test
+    @Order(8)
+    void oneReaderAnsweredByEveryReplicaCountsOnce() throws Exception {
+        // the replicas stopped in the last test; stopping, each added its counts to the database
+        byte[] salt = HexFormat.of().parseHex(database.sql("select encode(salt, 'hex') from stats_salt where day = current_date"));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(salt);
+        sha.update("127.0.0.1".getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(READER.getBytes(StandardCharsets.UTF_8));
+        long reader = java.nio.ByteBuffer.wrap(sha.digest()).getLong();
+        assertEquals("1", database.sql("select count(*) from stats_reader where feed = 'world' and reader = " + reader),
+                "the reader, hashed with the day's shared salt, is counted by every replica alike");
+        assertEquals("1", database.sql("select count(*) from stats_salt"));
     }
 
     /** Puts article {@code slug} in {@code feed} through {@code r}; fails unless 201. */
