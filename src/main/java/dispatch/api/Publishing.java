@@ -154,10 +154,9 @@ final class Publishing {
         }
     }
 
-    /** Commits the change {@code write} made to feed {@code feed}, then serves it. */
+    /** Commits the change {@code write} made to feed {@code feed}, and serves it. */
     private void publish(FeedWrite write, String feed) throws IOException {
-        write.commit();
-        live.reload(feed);
+        write.commit(() -> live.reload(feed));
     }
 
     /** {@code POST /api/import}: copies every feed of {@code folder} (the configured feeds directory) into a cluster's database. */

@@ -74,12 +74,16 @@ public interface FeedSource {
 
     /**
      * One exclusive write to one feed: change its files in {@link #feedsDir()}, then
-     * {@link #commit()}; closing without committing undoes the change.
+     * {@link #commit}; closing without committing undoes the change.
      */
     interface FeedWrite extends AutoCloseable {
 
-        /** Makes the change lasting (in a cluster, a transaction that tells every replica). */
-        void commit() throws IOException;
+        /**
+         * Makes the change lasting and has {@code render} serve it: on one node after the files
+         * were written; in a cluster inside the transaction that tells every replica, so that
+         * what the render keeps (validators, history) is committed with the change.
+         */
+        void commit(Runnable render) throws IOException;
 
         /** Ends the write; a change not committed is undone. */
         @Override

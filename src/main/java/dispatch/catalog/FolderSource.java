@@ -62,8 +62,8 @@ public final class FolderSource implements FeedSource {
         lock.lock();
         return new FeedWrite() {
             @Override
-            public void commit() {
-                // the files were written durably
+            public void commit(Runnable render) {
+                render.run(); // the files were written durably
             }
 
             @Override

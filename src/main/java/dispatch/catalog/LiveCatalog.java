@@ -224,16 +224,6 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     }
 
     /**
-     * Renders again each feed publishing a tombstone older than the tombstone lifetime, so that
-     * it stops publishing it.
-     *
-     * @return how many feeds were rendered again
-     */
-    public int expireTombstones() {
-        return expireTombstones(this::reload);
-    }
-
-    /**
      * Has {@code renderAgain} render again each feed publishing a tombstone older than the
      * tombstone lifetime (in a cluster, every replica, at one commit time).
      *

@@ -78,7 +78,7 @@ public final class ValidatorStore {
 
     /** Keeps {@code validators} as feed {@code id}'s, if they differ from the ones kept. */
     public void save(String id, Map<FeedFormat, Validators> validators) {
-        if (validators.isEmpty() || validators.equals(saved.get(id))) {
+        if (validators.isEmpty() || validators.equals(files.shared() ? load(id) : saved.get(id))) {
             return;
         }
         Map<String, Map<String, String>> raw = new LinkedHashMap<>();

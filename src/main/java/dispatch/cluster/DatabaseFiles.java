@@ -3,44 +3,60 @@ package dispatch.cluster;
 import dispatch.files.KeptFiles;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
- * {@link KeptFiles} every replica shares, in the {@code feed_state} table, with a copy in this
- * replica's data folder: without the database, a replica reads its own copy, so that a restart
- * during an outage still serves the validators it served before.
+ * {@link KeptFiles} of a cluster, in the {@code feed_state} table with a copy in this replica's
+ * data folder.
+ * <ul>
+ * <li>The {@link FeedTables#FOLLOWED} kinds (validators, history) are what a render of a change
+ * keeps: written to the database only by the replica that commits the change, inside its
+ * transaction ({@link #within}), and copied by every replica with the feed's files, from one
+ * snapshot. Renders read the copy, so every replica renders a version with the state it was
+ * committed with.</li>
+ * <li>Other kinds (archive pages' validators, kept as pages are first served) are read from and
+ * written to the database as they are used; without the database, the copy is read.</li>
+ * </ul>
  */
 final class DatabaseFiles implements KeptFiles {
 
     private final DataSource database;
     private final KeptFiles local;
     private final BooleanSupplier reachable;
+    private final ThreadLocal<Connection> writing = new ThreadLocal<>();
 
-    /** Documents in {@code database}, copied to {@code local}; while not {@code reachable}, only the copy is read. */
+    /** Documents in {@code database}, copied to {@code local}; while not {@code reachable}, only the copy is used. */
     DatabaseFiles(DataSource database, KeptFiles local, BooleanSupplier reachable) {
         this.database = database;
         this.local = local;
         this.reachable = reachable;
     }
 
+    /** The copy in this replica's data folder. */
+    KeptFiles local() {
+        return local;
+    }
+
+    /** Runs {@code work}, a render on this thread, writing the followed kinds in transaction {@code c}. */
+    void within(Connection c, Runnable work) {
+        writing.set(c);
+        try {
+            work.run();
+        } finally {
+            writing.remove();
+        }
+    }
+
     @Override
     public Optional<byte[]> read(String kind, String feed, long maxBytes) throws IOException {
-        if (!reachable.getAsBoolean()) {
+        if (followed(kind) || !reachable.getAsBoolean()) {
             return local.read(kind, feed, maxBytes);
         }
-        try (Connection c = database.getConnection();
-                PreparedStatement s = c.prepareStatement("select body from feed_state where kind = ? and feed = ?")) {
-            s.setString(1, kind);
-            s.setString(2, feed);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
-            }
+        try (Connection c = database.getConnection()) {
+            return FeedTables.state(c, kind, feed);
         } catch (SQLException e) {
             return local.read(kind, feed, maxBytes);
         }
@@ -49,12 +65,14 @@ final class DatabaseFiles implements KeptFiles {
     @Override
     public void write(String kind, String feed, byte[] bytes) throws IOException {
         local.write(kind, feed, bytes);
-        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into feed_state (kind, feed, body) values (?, ?, ?) on conflict (kind, feed) do update set body = excluded.body")) {
-            s.setString(1, kind);
-            s.setString(2, feed);
-            s.setBytes(3, bytes);
-            s.executeUpdate();
+        try {
+            if (!followed(kind)) {
+                try (Connection c = database.getConnection()) {
+                    FeedTables.putState(c, kind, feed, bytes);
+                }
+            } else if (writing.get() != null) {
+                FeedTables.putState(writing.get(), kind, feed, bytes);
+            }
         } catch (SQLException e) {
             throw new IOException("the database cannot be reached (" + e.getMessage() + "); kept in " + local.where(kind, feed) + " only", e);
         }
@@ -63,40 +81,17 @@ final class DatabaseFiles implements KeptFiles {
     @Override
     public void delete(String kind, String feed) throws IOException {
         local.delete(kind, feed);
-        try (Connection c = database.getConnection();
-                PreparedStatement s = c.prepareStatement("delete from feed_state where kind = ? and feed = ?")) {
-            s.setString(1, kind);
-            s.setString(2, feed);
-            s.executeUpdate();
+        try {
+            if (!followed(kind)) {
+                try (Connection c = database.getConnection()) {
+                    FeedTables.removeState(c, kind, feed);
+                }
+            } else if (writing.get() != null) {
+                FeedTables.removeState(writing.get(), kind, feed);
+            }
         } catch (SQLException e) {
             throw new IOException("the database cannot be reached: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Copies each of {@code kinds} kept in this replica's data folder for {@code feed} into the
-     * database, where it has none: a single node's validators and history, moving into a cluster.
-     *
-     * @return how many were copied
-     */
-    int importLocal(String feed, List<String> kinds) throws IOException {
-        int copied = 0;
-        for (String kind : kinds) {
-            Optional<byte[]> bytes = local.read(kind, feed, 256L * 1024 * 1024);
-            if (bytes.isEmpty()) {
-                continue;
-            }
-            try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "insert into feed_state (kind, feed, body) values (?, ?, ?) on conflict (kind, feed) do nothing")) {
-                s.setString(1, kind);
-                s.setString(2, feed);
-                s.setBytes(3, bytes.get());
-                copied += s.executeUpdate();
-            } catch (SQLException e) {
-                throw new dispatch.catalog.FeedSource.UnavailableException("cannot import the " + kind + " of feed " + feed + ": " + e.getMessage(), e);
-            }
-        }
-        return copied;
     }
 
     @Override
@@ -107,5 +102,9 @@ final class DatabaseFiles implements KeptFiles {
     @Override
     public String where(String kind, String feed) {
         return "feed_state (" + kind + ", " + feed + ")";
+    }
+
+    private static boolean followed(String kind) {
+        return FeedTables.FOLLOWED.contains(kind);
     }
 }

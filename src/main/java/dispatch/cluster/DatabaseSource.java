@@ -2,37 +2,33 @@ package dispatch.cluster;
 
 import dispatch.catalog.ChangeTimes;
 import dispatch.catalog.FeedSource;
-import dispatch.catalog.HistoryStore;
 import dispatch.catalog.LiveCatalog;
-import dispatch.catalog.PageValidators;
-import dispatch.catalog.ValidatorStore;
 import dispatch.config.DispatchConfig;
-import dispatch.feed.FeedId;
-import dispatch.files.ConfinedFolder;
 import dispatch.files.DataFolderFiles;
 import dispatch.files.KeptFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
  * PostgreSQL as the source of a cluster's feeds: every replica copies the committed feeds into
- * its {@link Mirror} and renders that, times each change by its commit, keeps validators and
- * history in the database, and writes through one transaction per change ({@link DatabaseWrite}).
+ * its {@link Mirror} and renders that, times each change by its commit, and writes through one
+ * transaction per change ({@link DatabaseWrite}), which also commits what its render keeps.
  */
 public final class DatabaseSource implements FeedSource {
 
     private static final Logger LOG = Logger.getLogger(DatabaseSource.class);
-    private static final long MAX_IMPORT_BYTES = 64L * 1024 * 1024;
 
     private final DataSource database;
     private final Runnable migrate;
@@ -40,6 +36,7 @@ public final class DatabaseSource implements FeedSource {
     private final DatabaseFiles kept;
     private final ChangeTimes times;
     private final Follower follower;
+    private final Map<String, Long> rendered = new ConcurrentHashMap<>();
     private volatile LiveCatalog live;
     private volatile boolean migrated;
 
@@ -50,9 +47,10 @@ public final class DatabaseSource implements FeedSource {
     public DatabaseSource(DataSource database, Runnable migrate, Path dataDir, DispatchConfig.Cluster config, Clock clock) throws IOException {
         this.database = database;
         this.migrate = migrate;
-        this.mirror = new Mirror(dataDir.resolve("mirror"));
+        DataFolderFiles local = new DataFolderFiles(dataDir);
+        this.mirror = new Mirror(dataDir.resolve("mirror"), local);
         this.follower = new Follower(database, mirror, config.pollInterval(), config.reconnectDelay(), this::changed, this::migrate);
-        this.kept = new DatabaseFiles(database, new DataFolderFiles(dataDir), () -> follower.trouble().isEmpty());
+        this.kept = new DatabaseFiles(database, local, () -> follower.trouble().isEmpty());
         this.times = id -> mirror.changedAt(id, clock.instant());
     }
 
@@ -97,39 +95,26 @@ public final class DatabaseSource implements FeedSource {
 
     @Override
     public FeedWrite write(String feed) throws IOException {
-        Optional<String> trouble = trouble();
-        if (trouble.isPresent()) {
-            throw new UnavailableException(trouble.get(), null);
-        }
-        return new DatabaseWrite(database, mirror, feed, this::changed);
+        DatabaseWrite write = start(feed);
+        return new FeedWrite() {
+            @Override
+            public void commit(Runnable render) throws IOException {
+                write.commit(() -> {
+                    render.run();
+                    rendered.put(feed, mirror.version(feed));
+                });
+            }
+
+            @Override
+            public void close() {
+                write.close();
+            }
+        };
     }
 
     @Override
     public List<String> importFeeds(Path folder) throws IOException {
-        ConfinedFolder from = new ConfinedFolder(folder);
-        List<String> imported = new ArrayList<>();
-        List<Path> feeds;
-        try (Stream<Path> s = Files.list(folder)) {
-            feeds = s.filter(p -> FeedId.isValid(p.getFileName().toString())).filter(p -> Files.isRegularFile(p.resolve("feed.yaml"))).sorted()
-                    .toList();
-        }
-        for (Path dir : feeds) {
-            String feed = dir.getFileName().toString();
-            // a single node's validators and history, when this replica starts on its data folder: first, so its render uses them
-            int state = kept.importLocal(feed, List.of(ValidatorStore.KIND, HistoryStore.KIND, PageValidators.KIND));
-            try (FeedWrite write = write(feed); Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.sorted().toList()) {
-                    if (from.isRegularFileInside(file) && !file.getFileName().toString().startsWith(".")) {
-                        mirror.put(feed, file.getFileName().toString(), from.read(file, MAX_IMPORT_BYTES));
-                    }
-                }
-                write.commit();
-            }
-            changed(feed);
-            imported.add(feed);
-            LOG.infof("Imported feed %s from %s%s", feed, dir, state == 0 ? "" : ", with its validators and history from the data folder");
-        }
-        return imported;
+        return new FeedImport(this::start, mirror, this::changed).from(folder);
     }
 
     @Override
@@ -137,28 +122,24 @@ public final class DatabaseSource implements FeedSource {
         return true;
     }
 
+    /** Renders {@code feed} again on every replica: a new version of it, unchanged, committed now. */
     @Override
     public void renderAgain(String feed, LiveCatalog catalog) {
-        try (Connection c = database.getConnection()) {
-            c.setAutoCommit(false);
-            FeedTables.lock(c, feed);
-            if (FeedTables.feed(c, feed).isPresent()) {
-                FeedTables.touch(c, feed);
-                FeedTables.announce(c, feed);
-            }
-            c.commit(); // the follower copies the new version, and every replica renders it
-        } catch (SQLException e) {
+        try (DatabaseWrite write = start(feed)) {
+            write.touch();
+            write.commit(() -> changed(feed));
+        } catch (IOException e) {
             LOG.warnf("Cannot render feed %s again through the database (%s): another replica or the next sweep will", feed, e.getMessage());
         }
     }
 
+    /** Whether the database's version of {@code feed} is the one this replica rendered last. */
     @Override
     public boolean current(String feed) {
-        try (Connection c = database.getConnection();
-                java.sql.PreparedStatement s = c.prepareStatement("select version from feed where name = ?")) {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement("select version from feed where name = ?")) {
             s.setString(1, feed);
-            try (java.sql.ResultSet r = s.executeQuery()) {
-                return r.next() && r.getLong(1) == mirror.version(feed);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getLong(1) == rendered.getOrDefault(feed, -1L);
             }
         } catch (SQLException e) {
             return false;
@@ -175,11 +156,29 @@ public final class DatabaseSource implements FeedSource {
         follower.stop();
     }
 
-    /** Serves feed {@code feed} as its folder now holds it, once the catalog follows. */
+    /** Starts a write to {@code feed}; refused at once while the database is known to be out of reach. */
+    private DatabaseWrite start(String feed) throws IOException {
+        Optional<String> trouble = trouble();
+        if (trouble.isPresent()) {
+            throw new UnavailableException(trouble.get(), null);
+        }
+        return new DatabaseWrite(database, mirror, kept, feed, this::changed);
+    }
+
+    /** Serves feed {@code feed} as its folder now holds it (once the catalog follows), its folder locked meanwhile. */
     private void changed(String feed) {
         LiveCatalog catalog = live;
-        if (catalog != null) {
+        if (catalog == null) {
+            return;
+        }
+        ReentrantLock lock = mirror.lock(feed);
+        lock.lock();
+        try {
+            long version = mirror.version(feed);
             catalog.reload(feed);
+            rendered.put(feed, version);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -19,8 +19,10 @@ import org.jboss.logging.Logger;
 /**
  * One write to one feed in a cluster: a transaction holding the feed's lock (so that
  * preconditions hold across replicas), which first brings the mirror's folder up to what is
- * committed, lets the caller change the folder, then commits the difference, with the next
- * version, and announces it. Not committed, the folder is put back as it was.
+ * committed, lets the caller change the folder, then, on {@link #commit}, stores the difference
+ * with the next version, renders the feed inside the transaction (so that the validators and
+ * history the render keeps are committed with the files, once, for every replica to copy), and
+ * announces it. Not committed, the folder is put back as it was.
  */
 final class DatabaseWrite implements FeedWrite {
 
@@ -28,73 +30,84 @@ final class DatabaseWrite implements FeedWrite {
 
     private final Connection connection;
     private final Mirror mirror;
+    private final DatabaseFiles state;
     private final String feed;
     private final Optional<FeedRow> before;
     private final Consumer<String> changed;
     private final ReentrantLock lock;
+    private boolean forced;
     private boolean done;
 
     /**
-     * Starts a write to {@code feed}; {@code changed} is told when the mirror's folder of the
-     * feed changed under the write (this replica was behind, or the write was undone).
+     * Starts a write to {@code feed}, whose kept state is written through {@code state};
+     * {@code changed} is told when the mirror's folder of the feed changed under the write (this
+     * replica was behind, or the write was undone).
      */
-    DatabaseWrite(DataSource database, Mirror mirror, String feed, Consumer<String> changed) throws IOException {
+    DatabaseWrite(DataSource database, Mirror mirror, DatabaseFiles state, String feed, Consumer<String> changed) throws IOException {
         this.mirror = mirror;
+        this.state = state;
         this.feed = feed;
         this.changed = changed;
-        this.lock = mirror.lock(feed); // no copy of the feed by the follower while the caller changes its folder
-        lock.lock();
+        this.lock = mirror.lock(feed);
         Connection c = null;
+        boolean locked = false;
         try {
             c = database.getConnection();
             c.setAutoCommit(false);
-            FeedTables.lock(c, feed);
+            FeedTables.lock(c, feed); // the database's lock first: waiting for another replica holds no lock of this one
+            lock.lock(); // then no copy of the feed by the follower while the caller changes its folder
+            locked = true;
             this.before = FeedTables.feed(c, feed);
             this.connection = c;
-        } catch (SQLException e) {
+            if (mirror.copy(feed, before)) {
+                changed.accept(feed);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            rollback(c);
             close(c);
-            lock.unlock();
-            throw new UnavailableException("cannot start a write to feed " + feed + ": " + e.getMessage(), e);
-        }
-        if (mirror.copy(feed, before)) {
-            changed.accept(feed);
+            if (locked) {
+                lock.unlock();
+            }
+            if (e instanceof SQLException) {
+                throw new UnavailableException("cannot start a write to feed " + feed + ": " + e.getMessage(), e);
+            }
+            throw e instanceof IOException io ? io : new IOException("cannot start a write to feed " + feed + ": " + e, e);
         }
     }
 
+    /** Commits a new version even when no file changed: the feed is rendered again at the new commit time. */
+    void touch() {
+        forced = true;
+    }
+
     @Override
-    public void commit() throws IOException {
+    public void commit(Runnable render) throws IOException {
         Map<String, byte[]> now = mirror.files(feed);
         Map<String, StoredFile> was = before.map(FeedRow::files).orElse(Map.of());
+        List<String> put = now.entrySet().stream()
+                .filter(f -> !was.containsKey(f.getKey()) || !Arrays.equals(was.get(f.getKey()).body(), f.getValue()))
+                .map(Map.Entry::getKey).toList();
+        List<String> removed = was.keySet().stream().filter(name -> !now.containsKey(name)).toList();
         try {
-            boolean any = false;
-            if (!now.containsKey("feed.yaml")) {
-                if (before.isPresent()) {
-                    FeedTables.drop(connection, feed); // no feed without its feed.yaml: its files go too
-                    any = true;
-                }
-            } else {
-                List<String> put = now.entrySet().stream()
-                        .filter(f -> !was.containsKey(f.getKey()) || !Arrays.equals(was.get(f.getKey()).body(), f.getValue()))
-                        .map(Map.Entry::getKey).toList();
-                List<String> removed = was.keySet().stream().filter(name -> !now.containsKey(name)).toList();
-                any = !put.isEmpty() || !removed.isEmpty();
-                if (any) {
-                    FeedTables.touch(connection, feed); // first: the files refer to the feed's row
-                }
-                for (String name : put) {
-                    FeedTables.put(connection, feed, name, now.get(name));
-                }
-                for (String name : removed) {
-                    FeedTables.remove(connection, feed, name);
-                }
-            }
+            boolean any = !put.isEmpty() || !removed.isEmpty() || forced && before.isPresent();
             if (any) {
+                if (!now.containsKey("feed.yaml")) {
+                    FeedTables.drop(connection, feed); // no feed without its feed.yaml: its files and state go too
+                } else {
+                    FeedTables.touch(connection, feed); // first: the files refer to the feed's row
+                    for (String name : put) {
+                        FeedTables.put(connection, feed, name, now.get(name));
+                    }
+                    for (String name : removed) {
+                        FeedTables.remove(connection, feed, name);
+                    }
+                }
+                mirror.copy(feed, FeedTables.feed(connection, feed)); // the version, commit times and file times every replica copies
+                state.within(connection, render);
                 FeedTables.announce(connection, feed);
             }
-            Optional<FeedRow> after = any ? FeedTables.feed(connection, feed) : before;
             connection.commit();
             done = true;
-            mirror.copy(feed, after); // the commit times and version, as every replica copies them
         } catch (SQLException e) {
             throw new UnavailableException("cannot commit the write to feed " + feed + ": " + e.getMessage(), e);
         }
@@ -104,16 +117,27 @@ final class DatabaseWrite implements FeedWrite {
     public void close() {
         try {
             if (!done) {
-                connection.rollback();
+                rollback(connection);
+                mirror.forget(feed); // whatever happens below, the next catch-up copies the feed again
                 if (mirror.copy(feed, before)) {
                     changed.accept(feed);
                 }
             }
-        } catch (SQLException | IOException e) {
-            LOG.warnf("Cannot undo an uncommitted write to feed %s: %s (the next catch-up puts it right)", feed, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("Cannot undo an uncommitted write to feed %s: %s (the next catch-up copies it again)", feed, e.getMessage());
         } finally {
             close(connection);
             lock.unlock();
+        }
+    }
+
+    private static void rollback(Connection c) {
+        if (c != null) {
+            try {
+                c.rollback();
+            } catch (SQLException e) {
+                LOG.debugf("Rolling back: %s", e.getMessage());
+            }
         }
     }
 

@@ -1,11 +1,15 @@
 package dispatch.cluster;
 
+import dispatch.catalog.HistoryStore;
+import dispatch.catalog.ValidatorStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,9 +24,15 @@ final class FeedTables {
     record StoredFile(byte[] body, Instant committedAt) {
     }
 
-    /** A feed as committed: its version, when it changed, and its files by name. */
-    record FeedRow(String name, long version, Instant changedAt, Map<String, StoredFile> files) {
+    /**
+     * A feed as committed: its version, when it changed, its files by name, and what its last
+     * render kept ({@link #FOLLOWED} kinds of {@code feed_state}) by kind.
+     */
+    record FeedRow(String name, long version, Instant changedAt, Map<String, StoredFile> files, Map<String, byte[]> state) {
     }
+
+    /** The kinds of {@code feed_state} committed with each change, by the replica that made it, and copied with the files. */
+    static final List<String> FOLLOWED = List.of(ValidatorStore.KIND, HistoryStore.KIND);
 
     private FeedTables() {
     }
@@ -61,22 +71,30 @@ final class FeedTables {
                 }
             }
         }
-        return Optional.of(new FeedRow(name, version, changedAt, files));
+        Map<String, byte[]> state = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("select kind, body from feed_state where feed = ? and kind = any (?)")) {
+            s.setString(1, name);
+            s.setArray(2, c.createArrayOf("text", FOLLOWED.toArray()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    state.put(r.getString(1), r.getBytes(2));
+                }
+            }
+        }
+        return Optional.of(new FeedRow(name, version, changedAt, files, state));
     }
 
-    /** Takes the lock of feed {@code name} until the transaction ends: writes to one feed are made one at a time. */
+    /**
+     * Takes the lock of feed {@code name} until the transaction ends: writes to one feed are made
+     * one at a time. Waits at most 10 s for another replica's write (then an SQLException).
+     */
     static void lock(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set local lock_timeout = '10s'");
+        }
         try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
             s.setString(1, "dispatch.feed/" + name);
             s.execute();
-        }
-    }
-
-    /** The transaction's time: what every row it writes is committed at. */
-    static Instant now(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select now()"); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getTimestamp(1).toInstant();
         }
     }
 
@@ -112,10 +130,43 @@ final class FeedTables {
         }
     }
 
-    /** Deletes feed {@code name} and its files. */
+    /** Deletes feed {@code name}, its files and its state. */
     static void drop(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("delete from feed where name = ?")) {
-            s.setString(1, name);
+        for (String sql : List.of("delete from feed where name = ?", "delete from feed_state where feed = ?")) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, name);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** Keeps {@code body} as the state of {@code kind} of feed {@code feed}. */
+    static void putState(Connection c, String kind, String feed, byte[] body) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into feed_state (kind, feed, body) values (?, ?, ?) on conflict (kind, feed) do update set body = excluded.body")) {
+            s.setString(1, kind);
+            s.setString(2, feed);
+            s.setBytes(3, body);
+            s.executeUpdate();
+        }
+    }
+
+    /** The state of {@code kind} of feed {@code feed}, if any. */
+    static Optional<byte[]> state(Connection c, String kind, String feed) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select body from feed_state where kind = ? and feed = ?")) {
+            s.setString(1, kind);
+            s.setString(2, feed);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Forgets the state of {@code kind} of feed {@code feed}. */
+    static void removeState(Connection c, String kind, String feed) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("delete from feed_state where kind = ? and feed = ?")) {
+            s.setString(1, kind);
+            s.setString(2, feed);
             s.executeUpdate();
         }
     }

@@ -89,7 +89,7 @@ final class Follower implements Runnable {
                 }
                 trouble = null;
                 follow(c);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | OutOfMemoryError e) {
                 if (!running) {
                     return;
                 }
@@ -147,23 +147,33 @@ final class Follower implements Runnable {
         }
     }
 
-    /** Copies feed {@code feed} as committed now. */
+    /**
+     * Copies feed {@code feed} as committed now and hands it on when its copy changed. A copy or
+     * render that fails is logged and the feed's version forgotten, so that the next catch-up
+     * tries again; only the database's failures end the connection.
+     */
     private void copy(Connection c, String feed) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
+        boolean touched = false;
         c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // its row, files and state from one snapshot
         try {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // its row and files from one snapshot
-            boolean touched = mirror.copy(feed, FeedTables.feed(c, feed));
+            touched = mirror.copy(feed, FeedTables.feed(c, feed));
             c.commit();
-            if (touched) {
-                changed.accept(feed);
-            }
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             c.rollback();
-            LOG.errorf("Cannot copy feed %s into %s: %s", feed, mirror.root(), e.getMessage());
+            mirror.forget(feed);
+            LOG.errorf("Cannot copy feed %s into %s: %s (tried again at the next catch-up)", feed, mirror.root(), e);
         } finally {
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            c.setAutoCommit(autoCommit);
+            c.setAutoCommit(true);
+        }
+        if (touched) {
+            try {
+                changed.accept(feed);
+            } catch (RuntimeException | StackOverflowError e) {
+                mirror.forget(feed);
+                LOG.errorf(e, "Cannot serve the copy of feed %s (tried again at the next catch-up)", feed);
+            }
         }
     }
 

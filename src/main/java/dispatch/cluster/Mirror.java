@@ -5,6 +5,7 @@ import dispatch.cluster.FeedTables.StoredFile;
 import dispatch.feed.FeedId;
 import dispatch.files.ConfinedFolder;
 import dispatch.files.DurableWrites;
+import dispatch.files.KeptFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,16 +32,18 @@ final class Mirror {
     private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
 
     private final Path root;
+    private final KeptFiles state;
     private final ConfinedFolder folder;
     private final DurableWrites writes;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final Map<String, Instant> changed = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    /** A mirror in folder {@code root}, created when missing. */
-    Mirror(Path root) throws IOException {
+    /** A mirror in folder {@code root}, created when missing, copying the feeds' kept state into {@code state}. */
+    Mirror(Path root, KeptFiles state) throws IOException {
         Files.createDirectories(root);
         this.root = root;
+        this.state = state;
         this.folder = new ConfinedFolder(root);
         this.writes = new DurableWrites(folder);
     }
@@ -65,6 +68,11 @@ final class Mirror {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(FeedId::isValid).collect(Collectors.toSet());
         }
+    }
+
+    /** Forgets which version of feed {@code feed} this copy holds: the next catch-up copies it again. */
+    void forget(String feed) {
+        versions.remove(feed);
     }
 
     /** When feed {@code feed} last changed: its commit time, as copied; {@code fallback} when the copy has none. */
@@ -99,7 +107,8 @@ final class Mirror {
 
     /**
      * Makes feed {@code name}'s folder hold exactly {@code row}'s files (none, and no folder, when
-     * {@code row} is empty).
+     * {@code row} is empty), and copies its kept state; a row older than the version held is
+     * left alone.
      *
      * @return whether anything in the folder changed
      */
@@ -117,6 +126,9 @@ final class Mirror {
     }
 
     private boolean copyLocked(String name, Optional<FeedRow> row) throws IOException {
+        if (row.isPresent() && row.get().version() < version(name)) {
+            return false; // read before a newer version was copied
+        }
         Map<String, byte[]> local = files(name);
         Map<String, StoredFile> stored = row.map(FeedRow::files).orElse(Map.of());
         boolean touched = false;
@@ -142,8 +154,14 @@ final class Mirror {
         if (row.isEmpty()) {
             versions.remove(name);
             changed.remove(name);
-            Files.deleteIfExists(dir);
+            deleteFolder(dir);
         } else {
+            for (Map.Entry<String, byte[]> kept : row.get().state().entrySet()) {
+                Optional<byte[]> before = state.read(kept.getKey(), name, Long.MAX_VALUE);
+                if (before.isEmpty() || !Arrays.equals(before.get(), kept.getValue())) {
+                    state.write(kept.getKey(), name, kept.getValue());
+                }
+            }
             Instant before = changed.put(name, row.get().changedAt());
             versions.put(name, row.get().version());
             Files.setLastModifiedTime(dir, FileTime.from(row.get().changedAt()));
@@ -158,6 +176,21 @@ final class Mirror {
             throw new IOException("'" + feed + "/" + name + "' cannot be a file of a feed folder");
         }
         writes.write(root.resolve(feed).resolve(name), bytes);
+    }
+
+    /** Deletes folder {@code dir} with whatever is left in it (a temporary file of an interrupted write, say). */
+    private void deleteFolder(Path dir) throws IOException {
+        if (!folder.isDirectoryInside(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (folder.isRegularFileInside(p)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     /** Whether {@code name} may be a file of a feed folder. */

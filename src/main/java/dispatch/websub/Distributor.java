@@ -34,6 +34,7 @@ final class Distributor {
     private final Signatures signatures;
     private final Clock clock;
     private final KeyedRetries<String> retries;
+    private final Executor executor;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -52,6 +53,7 @@ final class Distributor {
         this.outbound = outbound;
         this.signatures = signatures;
         this.clock = clock;
+        this.executor = executor;
         this.retries = new KeyedRetries<>(policy, scheduler, executor, this::attempt, this::giveUp);
     }
 
@@ -62,13 +64,16 @@ final class Distributor {
         }
     }
 
-    /** Offers each subscriber whatever it has not had yet: after a restart, the deliveries still owed. */
+    /**
+     * Offers each subscriber whatever it has not had yet: after a restart, the deliveries still
+     * owed; in a cluster, also those another replica claimed and could not finish. A delivery
+     * already queued or waiting for its retry keeps its back-off.
+     */
     void catchUp() {
         int owed = 0;
         for (Subscription s : store.all()) {
             Optional<String> etag = topics.currentEtag(s.topic());
-            if (etag.isPresent() && !etag.get().equals(s.delivered())) {
-                retries.trigger(s.key());
+            if (etag.isPresent() && !etag.get().equals(s.delivered()) && retries.offer(s.key())) {
                 owed++;
             }
         }
@@ -92,7 +97,8 @@ final class Distributor {
         headers.put("Content-Type", r.contentType());
         headers.put("Link", topics.linkHeader(topic.get()));
         s.secret().ifPresent(secret -> headers.put("X-Hub-Signature", signatures.sign(secret, r.body())));
-        return outbound.post(s.callback(), headers, wrap(r), false).thenApply(answer -> {
+        // the answer is handled off the event loop: the store may be a database
+        return outbound.post(s.callback(), headers, wrap(r), false).thenApplyAsync(answer -> {
             if (answer.ok()) {
                 delivered.incrementAndGet();
                 store.delivered(key, r.etag(), true);
@@ -102,7 +108,7 @@ final class Distributor {
             failed.incrementAndGet();
             LOG.infof("Delivery of %s to %s failed (%s); retrying later", s.topic(), s.callback(), answer.describe());
             return KeyedRetries.Outcome.RETRY;
-        });
+        }, executor);
     }
 
     /** Gives up the version owed to the subscription under {@code key}; the subscription stays. */

@@ -87,7 +87,7 @@ public final class Hub implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(2, daemon("dispatch-websub"));
         this.resolver = Executors.newFixedThreadPool(8, daemon("dispatch-websub-resolver"));
         this.store = shared == null ? new SubscriptionStore(dataDir, config.maxSubscriptions(), config.maxSubscriptionsPerHost(), scheduler)
-                : new SharedSubscriptions(shared, replicaName(), config.connectTimeout().plus(config.requestTimeout()).multipliedBy(2),
+                : new SharedSubscriptions(shared, config.connectTimeout().plus(config.requestTimeout()).multipliedBy(2),
                         config.maxSubscriptions(), config.maxSubscriptionsPerHost());
         this.outbound = new Outbound(vertx, policy, resolver, config.connectTimeout(), config.requestTimeout(),
                 config.deliveryConcurrency(), "Dispatch-WebSub/1.0 (+" + links.ownHub() + ")");
@@ -227,12 +227,6 @@ public final class Hub implements AutoCloseable {
         if (ended > 0) {
             LOG.infof("%d subscriptions ended with their lease", ended);
         }
-    }
-
-    /** This replica's name in the claims and the delivery log of a cluster: host and process. */
-    private static String replicaName() {
-        String host = System.getenv().getOrDefault("HOSTNAME", "localhost");
-        return host + "/" + ProcessHandle.current().pid();
     }
 
     private static ThreadFactory daemon(String name) {

@@ -59,7 +59,7 @@ final class Intents {
             CompletableFuture<Void> before = running.getOrDefault(key, CompletableFuture.completedFuture(null));
             CompletableFuture<Void> next = before
                     .thenComposeAsync(v -> verifier.confirms(intent, lease), executor)
-                    .thenAccept(verdict -> act(intent, lease, verdict))
+                    .thenAcceptAsync(verdict -> act(intent, lease, verdict), executor) // off the event loop: the store may be a database
                     .exceptionally(e -> {
                         LOG.errorf(e, "Verifying %s of %s to %s failed", intent.mode(), intent.callback(), intent.topic());
                         return null;

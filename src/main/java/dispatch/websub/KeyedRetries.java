@@ -93,6 +93,15 @@ final class KeyedRetries<K> {
         pump();
     }
 
+    /** Has {@code key} attempted soon unless it is queued, running or waiting for a retry already; whether it was queued. */
+    synchronized boolean offer(K key) {
+        if (slots.containsKey(key)) {
+            return false;
+        }
+        trigger(key);
+        return true;
+    }
+
     /** How many keys are queued, running or waiting for a retry. */
     synchronized int pending() {
         return slots.size();

@@ -18,8 +18,10 @@ import org.jboss.logging.Logger;
  * ({@code websub_subscription}, V2__websub.sql). A delivery to a subscription is claimed by one
  * replica for at most {@code claimFor} (longer than a delivery may take): no two replicas deliver
  * to one subscription at once, and the claim of a replica that dies runs out, leaving the delivery
- * to another. Each delivery made is logged in {@code websub_delivery}. Without the database,
- * nothing is claimed and nothing delivered: the deliveries are made once it is back.
+ * to another. Each delivery made is logged in {@code websub_delivery} (kept 30 days). A version is
+ * delivered once, unless a replica dies after the subscriber took it and before it was recorded:
+ * then another delivers it again (at least once). Without the database, nothing is claimed and
+ * nothing delivered: the deliveries are made once it is back.
  */
 final class SharedSubscriptions implements Subscriptions {
 
@@ -34,12 +36,12 @@ final class SharedSubscriptions implements Subscriptions {
     private volatile int lastSize;
 
     /**
-     * Subscriptions in {@code database}, claimed as {@code replica} for {@code claimFor}, at most
-     * {@code max} in all and {@code maxPerHost} per callback host.
+     * Subscriptions in {@code database}, claimed by this replica (a name of its own, unique) for
+     * {@code claimFor}, at most {@code max} in all and {@code maxPerHost} per callback host.
      */
-    SharedSubscriptions(DataSource database, String replica, Duration claimFor, int max, int maxPerHost) {
+    SharedSubscriptions(DataSource database, Duration claimFor, int max, int maxPerHost) {
         this.database = database;
-        this.replica = replica;
+        this.replica = replicaName();
         this.claimFor = claimFor;
         this.max = max;
         this.maxPerHost = maxPerHost;
@@ -126,8 +128,9 @@ final class SharedSubscriptions implements Subscriptions {
         int space = key.indexOf(' ');
         String topic = key.substring(0, space);
         String callback = key.substring(space + 1);
-        update("update websub_subscription set delivered = ?, claimed_by = null, claimed_until = null where topic = ? and callback = ?",
-                etag, topic, callback);
+        // fenced: a replica whose claim ran out and was taken over changes nothing
+        update("update websub_subscription set delivered = ?, claimed_by = null, claimed_until = null "
+                + "where topic = ? and callback = ? and (claimed_by = ? or claimed_by is null)", etag, topic, callback, replica);
         update("insert into websub_delivery (topic, callback, etag, replica, outcome) values (?, ?, ?, ?, ?)",
                 topic, callback, etag, replica, sent ? "delivered" : "given up");
     }
@@ -147,6 +150,7 @@ final class SharedSubscriptions implements Subscriptions {
     @Override
     public int removeExpired(Instant now) {
         update("delete from websub_ping where at < now() - interval '7 days'");
+        update("delete from websub_delivery where at < now() - interval '30 days'");
         return Math.max(0, update("delete from websub_subscription where expires_at <= ?", Timestamp.from(now)));
     }
 
@@ -158,6 +162,17 @@ final class SharedSubscriptions implements Subscriptions {
     @Override
     public void flush() {
         // every change is written as it is made
+    }
+
+    /** This replica's name in claims and in the delivery log: its host, and a random part that no other replica has. */
+    private static String replicaName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Rows changed, or -1 when the database cannot be reached (logged). */

@@ -122,12 +122,12 @@ class HistoryRestartTest {
         String withTombstone = world(live).documents().get(FeedFormat.ATOM).etag();
         assertEquals(1, world(live).snapshot().tombstones().size());
         clock.set(NOW.plus(Duration.ofDays(29)));
-        assertEquals(0, live.expireTombstones(), "not yet");
+        assertEquals(0, live.expireTombstones(live::reload), "not yet");
         clock.set(NOW.plus(Duration.ofDays(30)));
-        assertEquals(1, live.expireTombstones());
+        assertEquals(1, live.expireTombstones(live::reload));
         assertTrue(world(live).snapshot().tombstones().isEmpty());
         assertNotEquals(withTombstone, world(live).documents().get(FeedFormat.ATOM).etag());
-        assertEquals(0, live.expireTombstones());
+        assertEquals(0, live.expireTombstones(live::reload));
     }
 
     @Test

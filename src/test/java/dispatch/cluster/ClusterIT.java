@@ -165,6 +165,40 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void aBurstOfChangesThroughEveryReplicaAtOnceEndsTheSameEverywhere() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Void>> writers = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                Replica through = replicas.get(w);
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 4; i++) {
+                        put(through, "world", "burst-" + writer + "-" + i, "Burst story " + writer + "-" + i + "\n\nWritten beside two other writers.\n");
+                    }
+                    String tag = through.send("GET", "/api/feeds/world/articles/burst-" + writer + "-0", null, "Authorization", "Bearer " + TOKEN)
+                            .headers().firstValue("ETag").orElseThrow();
+                    HttpResponse<String> deleted = through.send("DELETE", "/api/feeds/world/articles/burst-" + writer + "-0", null,
+                            "Authorization", "Bearer " + TOKEN, "If-Match", tag);
+                    assertEquals(204, deleted.statusCode(), deleted.body());
+                    return null;
+                }));
+            }
+            for (Future<Void> w : writers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Thread.sleep(1_000); // every replica has copied the last commit by then, the same version on all
+        awaitSameEverywhere("world", "atom.xml", etag -> true);
+        assertSameDocuments("world");
+        String atom = new String(replicas.get(2).get("/feeds/world/atom.xml").body(), StandardCharsets.UTF_8);
+        assertTrue(atom.contains("deleted-entry"), "the deletions are published as tombstones");
+    }
+
+    @Test
+    @Order(5)
     void theHubDeliversEachVersionOnceWhicheverReplicaSeesIt() throws Exception {
         String topic = cache.url("/feeds/world/atom.xml");
         String form = "hub.mode=subscribe&hub.topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "&hub.callback="
@@ -191,7 +225,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReplicaWithoutItsDatabaseServesItsLastStateRefusesWritesAndCatchesUp() throws Exception {
         String served = etag(replicas.get(0), "world", "atom.xml");
         database.crash();
@@ -217,7 +251,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void killingAReplicaUnderLoadCostsClientsNothingAndItCatchesUpWhenItStarts() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong requests = new AtomicLong();
@@ -275,7 +309,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theCacheServesAPublishWithinMaxAgeAndServesStaleWhenEveryReplicaIsDown() throws Exception {
         HttpResponse<byte[]> primedRss = HTTP.send(HttpRequest.newBuilder(URI.create(cache.url("/feeds/short/rss.xml"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -305,7 +339,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void oneReaderAnsweredByEveryReplicaCountsOnce() throws Exception {
         // the replicas stopped in the last test; stopping, each added its counts to the database
         byte[] salt = HexFormat.of().parseHex(database.sql("select encode(salt, 'hex') from stats_salt where day = current_date"));
