@@ -95,9 +95,9 @@ final class DatabaseWrite implements FeedWrite {
                     FeedTables.drop(connection, feed); // no feed without its feed.yaml: its files and state go too
                 } else {
                     FeedTables.touch(connection, feed); // first: the files refer to the feed's row
-                    for (String name : put) {
-                        FeedTables.put(connection, feed, name, now.get(name));
-                    }
+                    Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+                    put.forEach(name -> bodies.put(name, now.get(name)));
+                    FeedTables.put(connection, feed, bodies);
                     for (String name : removed) {
                         FeedTables.remove(connection, feed, name);
                     }

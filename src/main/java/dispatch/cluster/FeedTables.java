@@ -110,14 +110,17 @@ final class FeedTables {
         }
     }
 
-    /** Stores {@code body} as file {@code file} of feed {@code name}, committed at the transaction's time. */
-    static void put(Connection c, String name, String file, byte[] body) throws SQLException {
+    /** Stores each of {@code files} (bodies by name) as a file of feed {@code name}, committed at the transaction's time, in one batch. */
+    static void put(Connection c, String name, Map<String, byte[]> files) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into feed_file (feed, name, body, committed_at) values (?, ?, ?, now()) "
                 + "on conflict (feed, name) do update set body = excluded.body, committed_at = excluded.committed_at")) {
-            s.setString(1, name);
-            s.setString(2, file);
-            s.setBytes(3, body);
-            s.executeUpdate();
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                s.setString(1, name);
+                s.setString(2, file.getKey());
+                s.setBytes(3, file.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * This replica's copy of the database's feeds, as feed folders the catalog reads like any other
  * ({@code <data>/mirror}): each file last modified when it was committed, each folder when its
  * feed last changed, so that a restart without the database still serves the same validators.
- * Only Dispatch writes here.
+ * Only Dispatch writes here. Files are replaced atomically but not flushed to the disk one by
+ * one: the database is the lasting copy, and a start copies again whatever differs from it.
  */
 final class Mirror {
 
@@ -139,7 +140,7 @@ final class Mirror {
             Path path = root.resolve(name).resolve(file.getKey());
             byte[] before = local.get(file.getKey());
             if (before == null || !Arrays.equals(before, file.getValue().body())) {
-                writes.write(path, file.getValue().body());
+                writes.replace(path, file.getValue().body());
                 touched = true;
             }
             Files.setLastModifiedTime(path, FileTime.from(file.getValue().committedAt()));
@@ -175,7 +176,7 @@ final class Mirror {
         if (!FeedId.isValid(feed) || !safeName(name)) {
             throw new IOException("'" + feed + "/" + name + "' cannot be a file of a feed folder");
         }
-        writes.write(root.resolve(feed).resolve(name), bytes);
+        writes.replace(root.resolve(feed).resolve(name), bytes);
     }
 
     /** Deletes folder {@code dir} with whatever is left in it (a temporary file of an interrupted write, say). */

@@ -328,6 +328,10 @@ class ClusterIT {
         long took = (System.nanoTime() - published) / 1_000_000;
         assertTrue(took <= 62_000, "reached the cache's clients after " + took + " ms; max-age is 60 s");
 
+        // one cached copy per normalised Accept-Encoding, whatever each client sends
+        assertEquals("HIT", cacheStatus("/feeds/short/atom.xml", "gzip, deflate, br"));
+        assertEquals("HIT", cacheStatus("/feeds/short/atom.xml", "br;q=1.0, gzip;q=0.8"));
+
         for (Replica r : replicas) {
             r.stop();
         }
@@ -401,6 +405,11 @@ class ClusterIT {
     private String cacheEtag(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(cache.url(path))).build(), HttpResponse.BodyHandlers.discarding())
                 .headers().firstValue("ETag").orElse("none");
+    }
+
+    private String cacheStatus(String path, String acceptEncoding) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(cache.url(path))).header("Accept-Encoding", acceptEncoding).build(),
+                HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-Cache-Status").orElse("none");
     }
 
     private void awaitHealth(Replica r, Predicate<String> wanted) throws Exception {
