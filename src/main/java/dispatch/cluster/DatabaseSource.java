@@ -182,6 +182,15 @@ public final class DatabaseSource implements FeedSource {
         }
     }
 
+    /** Brings the schema up to date now if the database can be reached; otherwise at the first connection. */
+    void migrateNow() {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot migrate the database's schema yet (%s): at the first connection", e.getMessage());
+        }
+    }
+
     /** Brings the schema up to date, once. */
     private void migrate() {
         if (!migrated) {

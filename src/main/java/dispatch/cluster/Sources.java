@@ -31,7 +31,10 @@ public class Sources {
         }
         LOG.infof("Cluster mode: the feeds are in PostgreSQL, copied into %s", config.dataDir().resolve("mirror").toAbsolutePath().normalize());
         try {
-            return new DatabaseSource(dataSource.get(), () -> flyway.get().migrate(), config.dataDir(), config.cluster(), Clock.systemUTC());
+            DatabaseSource source = new DatabaseSource(dataSource.get(), () -> flyway.get().migrate(), config.dataDir(), config.cluster(),
+                    Clock.systemUTC());
+            source.migrateNow(); // before the hub and the statistics, built after this, first use the database
+            return source;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the mirror in " + config.dataDir(), e);
         }
