@@ -92,10 +92,7 @@ final class FeedTables {
         try (Statement s = c.createStatement()) {
             s.execute("set local lock_timeout = '10s'");
         }
-        try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            s.setString(1, "dispatch.feed/" + name);
-            s.execute();
-        }
+        run(c, "select pg_advisory_xact_lock(hashtext(?))", "dispatch.feed/" + name);
     }
 
     /** Gives feed {@code name} the next version, changed at the transaction's time, creating its row; returns the version. */
@@ -126,32 +123,19 @@ final class FeedTables {
 
     /** Deletes file {@code file} of feed {@code name}. */
     static void remove(Connection c, String name, String file) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("delete from feed_file where feed = ? and name = ?")) {
-            s.setString(1, name);
-            s.setString(2, file);
-            s.executeUpdate();
-        }
+        run(c, "delete from feed_file where feed = ? and name = ?", name, file);
     }
 
     /** Deletes feed {@code name}, its files and its state. */
     static void drop(Connection c, String name) throws SQLException {
-        for (String sql : List.of("delete from feed where name = ?", "delete from feed_state where feed = ?")) {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setString(1, name);
-                s.executeUpdate();
-            }
-        }
+        run(c, "delete from feed where name = ?", name);
+        run(c, "delete from feed_state where feed = ?", name);
     }
 
     /** Keeps {@code body} as the state of {@code kind} of feed {@code feed}. */
     static void putState(Connection c, String kind, String feed, byte[] body) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "insert into feed_state (kind, feed, body) values (?, ?, ?) on conflict (kind, feed) do update set body = excluded.body")) {
-            s.setString(1, kind);
-            s.setString(2, feed);
-            s.setBytes(3, body);
-            s.executeUpdate();
-        }
+        run(c, "insert into feed_state (kind, feed, body) values (?, ?, ?) on conflict (kind, feed) do update set body = excluded.body",
+                kind, feed, body);
     }
 
     /** The state of {@code kind} of feed {@code feed}, if any. */
@@ -167,18 +151,20 @@ final class FeedTables {
 
     /** Forgets the state of {@code kind} of feed {@code feed}. */
     static void removeState(Connection c, String kind, String feed) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("delete from feed_state where kind = ? and feed = ?")) {
-            s.setString(1, kind);
-            s.setString(2, feed);
-            s.executeUpdate();
-        }
+        run(c, "delete from feed_state where kind = ? and feed = ?", kind, feed);
     }
 
     /** Tells every replica, when the transaction commits, that feed {@code name} changed. */
     static void announce(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
-            s.setString(1, CHANNEL);
-            s.setString(2, name);
+        run(c, "select pg_notify(?, ?)", CHANNEL, name);
+    }
+
+    /** Runs {@code sql} with {@code values} as its parameters, in order. */
+    private static void run(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
             s.execute();
         }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * as the {@code postgres} user when the tests run as root. A test can stop it as a crash would
  * and start it again. Missing, the test is skipped, or fails under CI.
  */
-final class PostgresServer implements AutoCloseable {
+final class PostgresServer {
 
     /** The role and database the replicas use; local connections are trusted. */
     static final String USER = "dispatch";
@@ -85,8 +85,8 @@ final class PostgresServer implements AutoCloseable {
                 "-At", "-c", sql));
     }
 
-    @Override
-    public void close() throws IOException, InterruptedException {
+    /** Stops it and removes what it wrote. */
+    void close() throws IOException, InterruptedException {
         try {
             crash();
         } finally {

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code dispatch.app}) run as its own process on a free loopback port, with its own data folder,
  * in cluster mode on a PostgreSQL database.
  */
-final class Replica implements AutoCloseable {
+final class Replica {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -125,11 +125,6 @@ final class Replica implements AutoCloseable {
             request.header(headers[i], headers[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * with the replicas' ports as its upstreams and its files in a temporary prefix. Missing, the test
  * is skipped, or fails under CI.
  */
-final class SharedCache implements AutoCloseable {
+final class SharedCache {
 
     private final Path prefix;
     private final int port;
@@ -67,8 +67,8 @@ final class SharedCache implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    @Override
-    public void close() throws IOException, InterruptedException {
+    /** Stops it. */
+    void close() throws IOException, InterruptedException {
         run(List.of("/usr/sbin/nginx", "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(), "-s", "stop"));
     }
 
