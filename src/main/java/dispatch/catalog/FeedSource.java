@@ -51,6 +51,14 @@ public interface FeedSource {
     }
 
     /**
+     * Reads feed {@code feed} again, as a publisher's ping to the hub asks: on one node its folder,
+     * served if it changed; in a cluster, the database's version, copied and served if newer.
+     */
+    default void refresh(String feed, LiveCatalog live) {
+        live.reloadIfChanged(feed);
+    }
+
+    /**
      * Renders feed {@code feed} of {@code live} again as of now, unchanged: on one node at once;
      * in a cluster, on every replica, by committing a new version of it.
      */

@@ -133,6 +133,15 @@ public final class DatabaseSource implements FeedSource {
         }
     }
 
+    @Override
+    public void refresh(String feed, LiveCatalog catalog) {
+        try (Connection c = database.getConnection()) {
+            follower.copy(c, feed);
+        } catch (SQLException e) {
+            LOG.infof("Cannot read feed %s from the database on a ping (%s): the follower will", feed, e.getMessage());
+        }
+    }
+
     /** Whether the database's version of {@code feed} is the one this replica rendered last. */
     @Override
     public boolean current(String feed) {

@@ -152,7 +152,7 @@ final class Follower implements Runnable {
      * render that fails is logged and the feed's version forgotten, so that the next catch-up
      * tries again; only the database's failures end the connection.
      */
-    private void copy(Connection c, String feed) throws SQLException {
+    void copy(Connection c, String feed) throws SQLException {
         boolean touched = false;
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // its row, files and state from one snapshot

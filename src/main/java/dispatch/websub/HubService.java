@@ -36,7 +36,7 @@ public class HubService {
         this.subscriptions = config.websub().enabled();
         boolean cluster = config.source() == DispatchConfig.Source.POSTGRESQL;
         this.hub = new Hub(config.websub(), catalog.links(), catalog::catalog, catalog::loaded,
-                id -> catalog.live().reloadIfChanged(id), config.dataDir(), cluster ? database.get() : null, catalog.source()::current,
+                id -> catalog.source().refresh(id, catalog.live()), config.dataDir(), cluster ? database.get() : null, catalog.source()::current,
                 vertx, Clock.systemUTC());
         catalog.live().onChange(hub::changed);
         catalog.whenLoaded(hub::catchUp);
