@@ -79,6 +79,9 @@ final class FolderRendering {
             RenderedFeed rendered = previous == null || validators.shared()
                     ? rendering.render(feed, previous, validators.load(id), histories.load(id), now, formats, keptDocuments)
                     : rendering.render(feed, previous, Map.of(), previous.history(), now, formats, keptDocuments);
+            if (validators.shared()) {
+                rendered = rendered.withFilesChangedAt(now); // a file's own time would depend on the versions this replica saw
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             renderListeners.forEach(l -> l.accept(id, took));
             validators.save(id, FeedChange.validators(rendered));

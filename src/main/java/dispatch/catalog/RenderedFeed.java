@@ -53,6 +53,16 @@ public record RenderedFeed(FeedSnapshot snapshot, Map<FeedFormat, Representation
         return sizes;
     }
 
+    /**
+     * This feed with every file last modified at {@code changed}, the time of its feed's last
+     * change: what every replica of a cluster serves alike, whichever versions it saw.
+     */
+    RenderedFeed withFilesChangedAt(Instant changed) {
+        Map<String, Representation> timed = new HashMap<>();
+        files.forEach((name, r) -> timed.put(name, r.lastModified().equals(changed) ? r : r.withLastModified(changed)));
+        return new RenderedFeed(snapshot, documents, timed, history, versions);
+    }
+
     /** The document in {@code format}, if it is published. */
     public Optional<Representation> document(FeedFormat format) {
         return Optional.ofNullable(documents.get(format));
