@@ -45,7 +45,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     private final KeptRenders kept;
     private final FolderRendering folders;
     private final Clock clock;
-    private final List<Consumer<FeedChange>> listeners = new CopyOnWriteArrayList<>();
+    private final ChangeEvents changes = new ChangeEvents();
     private final List<BiConsumer<String, Duration>> renderListeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> fingerprints = new ConcurrentHashMap<>();
     private volatile Catalog catalog = Catalog.EMPTY;
@@ -116,7 +116,20 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
 
     /** Calls {@code listener} after each change of a feed, on the thread that made it. */
     public void onChange(Consumer<FeedChange> listener) {
-        listeners.add(listener);
+        changes.add(listener);
+    }
+
+    /**
+     * Holds back the change events this thread causes until {@link #releaseChanges}: a cluster
+     * tells its listeners (the hub, say) of a change once its transaction is committed.
+     */
+    public void holdChanges() {
+        changes.hold();
+    }
+
+    /** Ends holding back change events: tells those held when {@code tell}, drops them when the change was undone. */
+    public void releaseChanges(boolean tell) {
+        changes.release(tell);
     }
 
     /**
@@ -257,12 +270,6 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     }
 
     private void tell(FeedChange change) {
-        for (Consumer<FeedChange> listener : listeners) {
-            try {
-                listener.accept(change);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "A listener failed on the change of feed %s", change.feedId());
-            }
-        }
+        changes.tell(change);
     }
 }

@@ -18,8 +18,9 @@ import javax.sql.DataSource;
  * snapshot. Renders read the copy, so every replica renders a version with the state it was
  * committed with.</li>
  * <li>Other kinds (archive pages' validators, kept as pages are first served) are read from and
- * written to the database as they are used; without the database, the copy is read.</li>
+ * written to the database as they are used; without the database, only the copy is used.</li>
  * </ul>
+ * Inside a write ({@link #within}), every kind is read and written in its transaction.
  */
 final class DatabaseFiles implements KeptFiles {
 
@@ -40,8 +41,8 @@ final class DatabaseFiles implements KeptFiles {
         return local;
     }
 
-    /** Runs {@code work}, a render on this thread, writing the followed kinds in transaction {@code c}. */
-    void within(Connection c, Runnable work) {
+    /** Runs {@code work}, a render on this thread, writing whatever it keeps in transaction {@code c}. */
+    void within(Connection c, Work work) throws IOException, SQLException {
         writing.set(c);
         try {
             work.run();
@@ -50,10 +51,23 @@ final class DatabaseFiles implements KeptFiles {
         }
     }
 
+    /** Work inside a write's transaction. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws IOException, SQLException;
+    }
+
     @Override
     public Optional<byte[]> read(String kind, String feed, long maxBytes) throws IOException {
         if (followed(kind) || !reachable.getAsBoolean()) {
             return local.read(kind, feed, maxBytes);
+        }
+        if (writing.get() != null) {
+            try {
+                return FeedTables.state(writing.get(), kind, feed);
+            } catch (SQLException e) {
+                return local.read(kind, feed, maxBytes);
+            }
         }
         try (Connection c = database.getConnection()) {
             return FeedTables.state(c, kind, feed);
@@ -66,12 +80,13 @@ final class DatabaseFiles implements KeptFiles {
     public void write(String kind, String feed, byte[] bytes) throws IOException {
         local.write(kind, feed, bytes);
         try {
-            if (!followed(kind)) {
-                try (Connection c = database.getConnection()) {
-                    FeedTables.putState(c, kind, feed, bytes);
+            Connection c = writing.get();
+            if (c != null) {
+                FeedTables.putState(c, kind, feed, bytes); // inside a write: committed with it, and never waiting for it
+            } else if (!followed(kind) && reachable.getAsBoolean()) {
+                try (Connection own = database.getConnection()) {
+                    FeedTables.putState(own, kind, feed, bytes);
                 }
-            } else if (writing.get() != null) {
-                FeedTables.putState(writing.get(), kind, feed, bytes);
             }
         } catch (SQLException e) {
             throw new IOException("the database cannot be reached (" + e.getMessage() + "); kept in " + local.where(kind, feed) + " only", e);
@@ -82,15 +97,32 @@ final class DatabaseFiles implements KeptFiles {
     public void delete(String kind, String feed) throws IOException {
         local.delete(kind, feed);
         try {
-            if (!followed(kind)) {
-                try (Connection c = database.getConnection()) {
-                    FeedTables.removeState(c, kind, feed);
+            Connection c = writing.get();
+            if (c != null) {
+                FeedTables.removeState(c, kind, feed);
+            } else if (!followed(kind) && reachable.getAsBoolean()) {
+                try (Connection own = database.getConnection()) {
+                    FeedTables.removeState(own, kind, feed);
                 }
-            } else if (writing.get() != null) {
-                FeedTables.removeState(writing.get(), kind, feed);
             }
         } catch (SQLException e) {
             throw new IOException("the database cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes what this replica's data folder keeps of the followed kinds for {@code feed} in the
+     * current write's transaction, whether or not the render changed it: so that the state a
+     * version is committed with is always the writer's (an import's render, say, reproduces the
+     * single node's state, and writes nothing of its own).
+     */
+    void commitFollowed(String feed) throws IOException, SQLException {
+        Connection c = writing.get();
+        for (String kind : FeedTables.FOLLOWED) {
+            java.util.Optional<byte[]> kept = local.read(kind, feed, 256L * 1024 * 1024);
+            if (kept.isPresent()) {
+                FeedTables.putState(c, kind, feed, kept.get());
+            }
         }
     }
 

@@ -171,7 +171,7 @@ public final class DatabaseSource implements FeedSource {
         if (trouble.isPresent()) {
             throw new UnavailableException(trouble.get(), null);
         }
-        return new DatabaseWrite(database, mirror, kept, feed, this::changed);
+        return new DatabaseWrite(database, mirror, kept, feed, this::changed, () -> live);
     }
 
     /** Serves feed {@code feed} as its folder now holds it (once the catalog follows), its folder locked meanwhile. */

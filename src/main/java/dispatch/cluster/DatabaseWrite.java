@@ -2,17 +2,21 @@ package dispatch.cluster;
 
 import dispatch.catalog.FeedSource.FeedWrite;
 import dispatch.catalog.FeedSource.UnavailableException;
+import dispatch.catalog.LiveCatalog;
 import dispatch.cluster.FeedTables.FeedRow;
 import dispatch.cluster.FeedTables.StoredFile;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -34,6 +38,7 @@ final class DatabaseWrite implements FeedWrite {
     private final String feed;
     private final Optional<FeedRow> before;
     private final Consumer<String> changed;
+    private final Supplier<LiveCatalog> catalog;
     private final ReentrantLock lock;
     private boolean forced;
     private boolean done;
@@ -41,9 +46,12 @@ final class DatabaseWrite implements FeedWrite {
     /**
      * Starts a write to {@code feed}, whose kept state is written through {@code state};
      * {@code changed} is told when the mirror's folder of the feed changed under the write (this
-     * replica was behind, or the write was undone).
+     * replica was behind, or the write was undone); {@code catalog} (null before it follows)
+     * holds back the change events of the render until the commit.
      */
-    DatabaseWrite(DataSource database, Mirror mirror, DatabaseFiles state, String feed, Consumer<String> changed) throws IOException {
+    DatabaseWrite(DataSource database, Mirror mirror, DatabaseFiles state, String feed, Consumer<String> changed,
+            Supplier<LiveCatalog> catalog) throws IOException {
+        this.catalog = catalog;
         this.mirror = mirror;
         this.state = state;
         this.feed = feed;
@@ -88,28 +96,44 @@ final class DatabaseWrite implements FeedWrite {
                 .filter(f -> !was.containsKey(f.getKey()) || !Arrays.equals(was.get(f.getKey()).body(), f.getValue()))
                 .map(Map.Entry::getKey).toList();
         List<String> removed = was.keySet().stream().filter(name -> !now.containsKey(name)).toList();
+        boolean any = !put.isEmpty() || !removed.isEmpty() || forced && before.isPresent();
+        LiveCatalog live = catalog.get();
+        if (live != null) {
+            live.holdChanges(); // the hub and the others hear of the change once it is committed
+        }
+        boolean committed = false;
         try {
-            boolean any = !put.isEmpty() || !removed.isEmpty() || forced && before.isPresent();
             if (any) {
                 if (!now.containsKey("feed.yaml")) {
                     FeedTables.drop(connection, feed); // no feed without its feed.yaml: its files and state go too
                 } else {
-                    FeedTables.touch(connection, feed); // first: the files refer to the feed's row
-                    Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+                    Timestamp at = FeedTables.changeTime(connection, feed);
+                    FeedTables.touch(connection, feed, at); // first: the files refer to the feed's row
+                    Map<String, byte[]> bodies = new LinkedHashMap<>();
                     put.forEach(name -> bodies.put(name, now.get(name)));
-                    FeedTables.put(connection, feed, bodies);
+                    FeedTables.put(connection, feed, bodies, at);
                     for (String name : removed) {
                         FeedTables.remove(connection, feed, name);
                     }
                 }
                 mirror.copy(feed, FeedTables.feed(connection, feed)); // the version, commit times and file times every replica copies
-                state.within(connection, render);
+                state.within(connection, () -> {
+                    render.run();
+                    if (now.containsKey("feed.yaml")) {
+                        state.commitFollowed(feed);
+                    }
+                });
                 FeedTables.announce(connection, feed);
             }
             connection.commit();
             done = true;
+            committed = true;
         } catch (SQLException e) {
             throw new UnavailableException("cannot commit the write to feed " + feed + ": " + e.getMessage(), e);
+        } finally {
+            if (live != null) {
+                live.releaseChanges(committed);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -95,11 +96,27 @@ final class FeedTables {
         run(c, "select pg_advisory_xact_lock(hashtext(?))", "dispatch.feed/" + name);
     }
 
-    /** Gives feed {@code name} the next version, changed at the transaction's time, creating its row; returns the version. */
-    static long touch(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into feed (name, version, changed_at) values (?, nextval('feed_version'), now()) "
+    /**
+     * The time of a change to feed {@code name} being committed: now, read after the feed's lock
+     * was taken, and always later than its last change, so that versions are in time order.
+     */
+    static Timestamp changeTime(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select greatest(clock_timestamp(), "
+                + "(select changed_at + interval '1 millisecond' from feed where name = ?))")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getTimestamp(1);
+            }
+        }
+    }
+
+    /** Gives feed {@code name} the next version, changed {@code at}, creating its row; returns the version. */
+    static long touch(Connection c, String name, Timestamp at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into feed (name, version, changed_at) values (?, nextval('feed_version'), ?) "
                 + "on conflict (name) do update set version = excluded.version, changed_at = excluded.changed_at returning version")) {
             s.setString(1, name);
+            s.setTimestamp(2, at);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
@@ -107,14 +124,15 @@ final class FeedTables {
         }
     }
 
-    /** Stores each of {@code files} (bodies by name) as a file of feed {@code name}, committed at the transaction's time, in one batch. */
-    static void put(Connection c, String name, Map<String, byte[]> files) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into feed_file (feed, name, body, committed_at) values (?, ?, ?, now()) "
+    /** Stores each of {@code files} (bodies by name) as a file of feed {@code name}, committed {@code at}, in one batch. */
+    static void put(Connection c, String name, Map<String, byte[]> files, Timestamp at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into feed_file (feed, name, body, committed_at) values (?, ?, ?, ?) "
                 + "on conflict (feed, name) do update set body = excluded.body, committed_at = excluded.committed_at")) {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 s.setString(1, name);
                 s.setString(2, file.getKey());
                 s.setBytes(3, file.getValue());
+                s.setTimestamp(4, at);
                 s.addBatch();
             }
             s.executeBatch();

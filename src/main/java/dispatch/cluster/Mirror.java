@@ -157,10 +157,15 @@ final class Mirror {
             changed.remove(name);
             deleteFolder(dir);
         } else {
-            for (Map.Entry<String, byte[]> kept : row.get().state().entrySet()) {
-                Optional<byte[]> before = state.read(kept.getKey(), name, Long.MAX_VALUE);
-                if (before.isEmpty() || !Arrays.equals(before.get(), kept.getValue())) {
-                    state.write(kept.getKey(), name, kept.getValue());
+            for (String kind : FeedTables.FOLLOWED) { // exactly what the version was committed with
+                byte[] kept = row.get().state().get(kind);
+                Optional<byte[]> before = state.read(kind, name, Long.MAX_VALUE);
+                if (kept == null) {
+                    if (before.isPresent()) {
+                        state.delete(kind, name);
+                    }
+                } else if (before.isEmpty() || !Arrays.equals(before.get(), kept)) {
+                    state.write(kind, name, kept);
                 }
             }
             Instant before = changed.put(name, row.get().changedAt());

@@ -49,7 +49,8 @@ final class SharedSubscriptions implements Subscriptions {
 
     @Override
     public void load(Instant now) {
-        LOG.infof("The hub shares its subscriptions with every replica, in the database");
+        recount();
+        LOG.infof("The hub shares its subscriptions with every replica, in the database (%d now)", lastSize);
     }
 
     @Override
@@ -73,15 +74,18 @@ final class SharedSubscriptions implements Subscriptions {
         if (refuse(s.topic(), s.callback()).isPresent()) {
             return false;
         }
-        return update("insert into websub_subscription (topic, callback, host, secret, expires_at, delivered) values (?, ?, ?, ?, ?, ?) "
+        boolean stored = update("insert into websub_subscription (topic, callback, host, secret, expires_at, delivered) values (?, ?, ?, ?, ?, ?) "
                 + "on conflict (topic, callback) do update set secret = excluded.secret, expires_at = excluded.expires_at",
                 s.topic(), s.callback(), s.host(), s.secret().orElse(null), Timestamp.from(s.expires()), s.delivered()) >= 0;
+        recount();
+        return stored;
     }
 
     @Override
     public Optional<Subscription> remove(String key) {
         Optional<Subscription> gone = get(key);
         gone.ifPresent(s -> update("delete from websub_subscription where topic = ? and callback = ?", s.topic(), s.callback()));
+        recount();
         return gone;
     }
 
@@ -103,15 +107,22 @@ final class SharedSubscriptions implements Subscriptions {
         return query("select " + COLUMNS + " from websub_subscription");
     }
 
-    /** How many subscriptions there are; without the database, how many there were when it was last reached. */
+    /**
+     * How many subscriptions there were when last counted (after each change this replica made,
+     * and at each sweep of ended leases): health checks ask for it, and never wait for the database.
+     */
     @Override
     public int size() {
+        return lastSize;
+    }
+
+    /** Counts the subscriptions again; the last count stands without the database. */
+    private void recount() {
         try {
             lastSize = (int) count("select count(*) from websub_subscription");
         } catch (HubProblem e) {
             // the last count stands
         }
-        return lastSize;
     }
 
     @Override
@@ -151,7 +162,9 @@ final class SharedSubscriptions implements Subscriptions {
     public int removeExpired(Instant now) {
         update("delete from websub_ping where at < now() - interval '7 days'");
         update("delete from websub_delivery where at < now() - interval '30 days'");
-        return Math.max(0, update("delete from websub_subscription where expires_at <= ?", Timestamp.from(now)));
+        int ended = Math.max(0, update("delete from websub_subscription where expires_at <= ?", Timestamp.from(now)));
+        recount();
+        return ended;
     }
 
     @Override
