@@ -111,7 +111,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void aPublishThroughOneReplicaIsServedByEveryReplicaWithTheSameBytesAndValidators() throws Exception {
         String before = etag(replicas.get(0), "world", "atom.xml");
         put(replicas.get(1), "world", "cluster-first", "Published through the second replica\n\nEvery replica serves it alike.\n");
@@ -123,7 +123,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void aDeletionIsLastModifiedAtItsCommitTimeOnEveryReplica() throws Exception {
         Replica third = replicas.get(2);
         String articleTag = third.send("GET", "/api/feeds/world/articles/cluster-first", null, "Authorization", "Bearer " + TOKEN)
@@ -144,7 +144,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
+    @Order(30)
     void twoReplicasCreatingOneArticleAtOnceLetOnlyOneSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -164,7 +164,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void aBurstOfChangesThroughEveryReplicaAtOnceEndsTheSameEverywhere() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -198,7 +198,37 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(45)
+    void aFeedWithArchivePagesIsCreatedAndDeletedThroughTheApiOnEveryReplica() throws Exception {
+        Replica first = replicas.get(0);
+        HttpResponse<String> created = first.send("PUT", "/api/feeds/gone", "title: Gone\ndescription: Soon deleted.\nlanguage: en\nlimit: 1\n",
+                "Authorization", "Bearer " + TOKEN, "Content-Type", "application/yaml; charset=utf-8", "If-None-Match", "*");
+        assertEquals(201, created.statusCode(), created.body());
+        for (int i = 1; i <= 3; i++) {
+            put(replicas.get(i % 3), "gone", "2026-02-0" + i + "-story-" + i, "Story " + i + " of a feed soon gone\n\nIt has archive pages.\n");
+        }
+        awaitSameEverywhere("gone", "atom.xml", etag -> !etag.equals("none"));
+        for (Replica r : replicas) {
+            assertEquals(200, r.get("/feeds/gone/archive/1/atom.xml").statusCode(), r + " serves the oldest archive page");
+        }
+        assertSameDocuments("gone");
+        String definition = replicas.get(1).send("GET", "/api/feeds/gone", null, "Authorization", "Bearer " + TOKEN)
+                .headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> deleted = replicas.get(1).send("DELETE", "/api/feeds/gone", null, "Authorization", "Bearer " + TOKEN,
+                "If-Match", definition);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        awaitTrue(() -> replicas.stream().allMatch(r -> {
+            try {
+                return r.get("/feeds/gone/atom.xml").statusCode() == 404;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        }), "every replica stops serving the deleted feed");
+        assertEquals("0", database.sql("select count(*) from feed_state where feed = 'gone'"));
+    }
+
+    @Test
+    @Order(50)
     void theHubDeliversEachVersionOnceWhicheverReplicaSeesIt() throws Exception {
         String topic = cache.url("/feeds/world/atom.xml");
         String form = "hub.mode=subscribe&hub.topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "&hub.callback="
@@ -225,7 +255,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void aReplicaWithoutItsDatabaseServesItsLastStateRefusesWritesAndCatchesUp() throws Exception {
         String served = etag(replicas.get(0), "world", "atom.xml");
         database.crash();
@@ -251,7 +281,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void killingAReplicaUnderLoadCostsClientsNothingAndItCatchesUpWhenItStarts() throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong requests = new AtomicLong();
@@ -309,7 +339,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void theCacheServesAPublishWithinMaxAgeAndServesStaleWhenEveryReplicaIsDown() throws Exception {
         HttpResponse<byte[]> primedRss = HTTP.send(HttpRequest.newBuilder(URI.create(cache.url("/feeds/short/rss.xml"))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -344,7 +374,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void oneReaderAnsweredByEveryReplicaCountsOnce() throws Exception {
         // the replicas stopped in the last test; stopping, each added its counts to the database
         byte[] salt = HexFormat.of().parseHex(database.sql("select encode(salt, 'hex') from stats_salt where day = current_date"));
