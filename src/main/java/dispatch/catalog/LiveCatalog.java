@@ -56,23 +56,14 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
      * and each feed's archive pages and tombstones in {@code histories}.
      */
     public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, Clock clock) {
-        this(loader, rendering, validators, histories, null, clock);
+        this(loader, rendering, validators, histories, null, clock, ChangeTimes.of(clock));
     }
 
     /**
      * A catalog as {@link #LiveCatalog(FeedLoader, FeedRendering, ValidatorStore, HistoryStore, Clock)}
      * makes it, keeping every render's documents in {@code cache} (null for none) so that a
-     * restart with the same sources renders nothing again.
-     */
-    public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, RenderCache cache,
-            Clock clock) {
-        this(loader, rendering, validators, histories, cache, clock, ChangeTimes.of(clock));
-    }
-
-    /**
-     * A catalog as {@link #LiveCatalog(FeedLoader, FeedRendering, ValidatorStore, HistoryStore, RenderCache, Clock)}
-     * makes it, taking the time of each feed's change from {@code times} (in a cluster, the commit
-     * time in the database).
+     * restart with the same sources renders nothing again, and taking the time of each feed's
+     * change from {@code times} (in a cluster, the commit time in the database).
      */
     public LiveCatalog(FeedLoader loader, FeedRendering rendering, ValidatorStore validators, HistoryStore histories, RenderCache cache,
             Clock clock, ChangeTimes times) {

@@ -58,7 +58,7 @@ class RenderCacheTest {
         FeedRendering rendering = new FeedRendering(links, 1);
         Path data = root.resolve("data");
         return new LiveCatalog(new FeedLoader(feeds, new ArticleParser(), 1 << 20), rendering, new ValidatorStore(data), new HistoryStore(data),
-                new RenderCache(data, "base " + baseUrl), clock);
+                new RenderCache(data, "base " + baseUrl), clock, ChangeTimes.of(clock));
     }
 
     /** What a start serves before and after reading the articles, and how many feeds it did not render. */
