@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,38 +103,40 @@ final class DatabaseWrite implements FeedWrite {
         if (live != null) {
             live.holdChanges(); // the hub and the others hear of the change once it is committed
         }
-        boolean committed = false;
         try {
             if (any) {
+                long version = -1;
                 if (!now.containsKey("feed.yaml")) {
                     FeedTables.drop(connection, feed); // no feed without its feed.yaml: its files and state go too
+                    mirror.copy(feed, Optional.empty());
                 } else {
                     Timestamp at = FeedTables.changeTime(connection, feed);
-                    FeedTables.touch(connection, feed, at); // first: the files refer to the feed's row
+                    version = FeedTables.touch(connection, feed, at); // first: the files refer to the feed's row
                     Map<String, byte[]> bodies = new LinkedHashMap<>();
                     put.forEach(name -> bodies.put(name, now.get(name)));
                     FeedTables.put(connection, feed, bodies, at);
                     for (String name : removed) {
                         FeedTables.remove(connection, feed, name);
                     }
+                    Map<String, Instant> times = new HashMap<>();
+                    now.keySet().forEach(name -> times.put(name, put.contains(name) ? at.toInstant() : was.get(name).committedAt()));
+                    mirror.committed(feed, version, at.toInstant(), times); // the version and times every replica copies
                 }
-                mirror.copy(feed, FeedTables.feed(connection, feed)); // the version, commit times and file times every replica copies
                 state.within(connection, () -> {
                     render.run();
                     if (now.containsKey("feed.yaml")) {
                         state.commitFollowed(feed);
                     }
                 });
-                FeedTables.announce(connection, feed);
+                FeedTables.announce(connection, feed, version);
             }
             connection.commit();
             done = true;
-            committed = true;
         } catch (SQLException e) {
             throw new UnavailableException("cannot commit the write to feed " + feed + ": " + e.getMessage(), e);
         } finally {
             if (live != null) {
-                live.releaseChanges(committed);
+                live.releaseChanges(done);
             }
         }
     }

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /** The SQL of the {@code feed} and {@code feed_file} tables (V1__cluster.sql), on a connection the caller owns. */
 final class FeedTables {
 
-    /** The channel every committed change is announced on, with the feed's name as payload. */
+    /** The channel every committed change is announced on, the payload the feed's name and its new version ({@code world 42}; the name alone for a deletion). */
     static final String CHANNEL = "dispatch_feeds";
 
     /** One file as committed. */
@@ -172,9 +172,9 @@ final class FeedTables {
         run(c, "delete from feed_state where kind = ? and feed = ?", kind, feed);
     }
 
-    /** Tells every replica, when the transaction commits, that feed {@code name} changed. */
-    static void announce(Connection c, String name) throws SQLException {
-        run(c, "select pg_notify(?, ?)", CHANNEL, name);
+    /** Tells every replica, when the transaction commits, that feed {@code name} changed to {@code version} (-1: it was deleted). */
+    static void announce(Connection c, String name, long version) throws SQLException {
+        run(c, "select pg_notify(?, ?)", CHANNEL, version < 0 ? name : name + " " + version);
     }
 
     /** Runs {@code sql} with {@code values} as its parameters, in order. */

@@ -113,7 +113,7 @@ final class Follower implements Runnable {
             if (notes != null && notes.length > 0) {
                 Set<String> feeds = new HashSet<>();
                 for (PGNotification note : notes) {
-                    feeds.add(note.getParameter());
+                    unheld(note.getParameter()).ifPresent(feeds::add);
                 }
                 for (String feed : feeds) {
                     copy(c, feed);
@@ -124,6 +124,17 @@ final class Follower implements Runnable {
                 nextPoll = System.nanoTime() + poll.toNanos();
             }
         }
+    }
+
+    /**
+     * The feed announcement {@code payload} names ({@code name version}, or the name alone),
+     * unless this copy holds that version already: a write this replica made itself.
+     */
+    private Optional<String> unheld(String payload) {
+        String[] announced = payload.split(" ", 2);
+        boolean held = announced.length == 2 && announced[1].matches("\\d{1,18}")
+                && mirror.version(announced[0]) >= Long.parseLong(announced[1]);
+        return held ? Optional.empty() : Optional.of(announced[0]);
     }
 
     /** Copies every feed whose version differs from the copy's, and removes the copies of feeds gone. */

@@ -36,9 +36,12 @@ final class Mirror {
     private final KeptFiles state;
     private final ConfinedFolder folder;
     private final DurableWrites writes;
-    private final Map<String, Long> versions = new ConcurrentHashMap<>();
-    private final Map<String, Instant> changed = new ConcurrentHashMap<>();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    /** The version of a feed this copy holds, and when it was committed. */
+    private record Held(long version, Instant changedAt) {
+    }
 
     /** A mirror in folder {@code root}, created when missing, copying the feeds' kept state into {@code state}. */
     Mirror(Path root, KeptFiles state) throws IOException {
@@ -61,7 +64,8 @@ final class Mirror {
 
     /** The version of feed {@code feed} this copy holds, or -1 when not known since the start. */
     long version(String feed) {
-        return versions.getOrDefault(feed, -1L);
+        Held h = held.get(feed);
+        return h == null ? -1 : h.version();
     }
 
     /** The feeds this copy holds. */
@@ -73,14 +77,14 @@ final class Mirror {
 
     /** Forgets which version of feed {@code feed} this copy holds: the next catch-up copies it again. */
     void forget(String feed) {
-        versions.remove(feed);
+        held.remove(feed);
     }
 
     /** When feed {@code feed} last changed: its commit time, as copied; {@code fallback} when the copy has none. */
     Instant changedAt(String feed, Instant fallback) {
-        Instant known = changed.get(feed);
-        if (known != null) {
-            return known;
+        Held h = held.get(feed);
+        if (h != null) {
+            return h.changedAt();
         }
         try {
             return Files.getLastModifiedTime(root.resolve(feed)).toInstant();
@@ -153,8 +157,7 @@ final class Mirror {
         }
         Path dir = root.resolve(name);
         if (row.isEmpty()) {
-            versions.remove(name);
-            changed.remove(name);
+            held.remove(name);
             deleteFolder(dir);
         } else {
             for (String kind : FeedTables.FOLLOWED) { // exactly what the version was committed with
@@ -168,12 +171,26 @@ final class Mirror {
                     state.write(kind, name, kept);
                 }
             }
-            Instant before = changed.put(name, row.get().changedAt());
-            versions.put(name, row.get().version());
+            Held before = held.put(name, new Held(row.get().version(), row.get().changedAt()));
             Files.setLastModifiedTime(dir, FileTime.from(row.get().changedAt()));
-            touched |= !row.get().changedAt().equals(before) && before != null;
+            touched |= before != null && !row.get().changedAt().equals(before.changedAt());
         }
         return touched;
+    }
+
+    /**
+     * Records a write this replica committed to feed {@code name}, whose folder already holds the
+     * files: its {@code version}, committed {@code at}, and each file last modified at its commit
+     * time ({@code times}, by name), as a copy of the same version would leave them. The caller
+     * holds the feed's {@link #lock}.
+     */
+    void committed(String name, long version, Instant at, Map<String, Instant> times) throws IOException {
+        Path dir = root.resolve(name);
+        for (Map.Entry<String, Instant> file : times.entrySet()) {
+            Files.setLastModifiedTime(dir.resolve(file.getKey()), FileTime.from(file.getValue()));
+        }
+        held.put(name, new Held(version, at));
+        Files.setLastModifiedTime(dir, FileTime.from(at));
     }
 
     /** Writes {@code bytes} as file {@code name} of feed {@code feed}'s folder; the caller holds the feed's {@link #lock}. */
