@@ -18,6 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ public class PublishRoutes {
     private final Publishing publishing;
     private final CatalogService catalog;
     private final long maxBytes;
-    private final java.nio.file.Path feedsDir;
+    private final Path feedsDir;
     private final MeterRegistry registry;
 
     /** The API over {@code catalog}'s feeds directory, timing each operation in {@code registry}. */

@@ -15,6 +15,7 @@ import dispatch.source.ArticleFiles.Stored;
 import dispatch.source.FeedDefinitionException;
 import dispatch.source.FeedDefinitionReader;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -160,7 +161,7 @@ final class Publishing {
     }
 
     /** {@code POST /api/import}: copies every feed of {@code folder} (the configured feeds directory) into a cluster's database. */
-    ApiResponse importFeeds(java.nio.file.Path folder) throws ApiProblem, IOException {
+    ApiResponse importFeeds(Path folder) throws ApiProblem, IOException {
         if (!source.imports()) {
             throw new ApiProblem(Kind.NOT_FOUND, "Import is for cluster mode (dispatch.source=postgresql): here the feeds directory is the source.");
         }

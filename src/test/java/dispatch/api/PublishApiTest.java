@@ -95,6 +95,14 @@ class PublishApiTest {
     }
 
     @Test
+    void importIsForClusterModeAndNeedsATokenForEveryFeed() {
+        assertProblem(api(null).post("/api/import"), 401, "urn:dispatch:problem:unauthorized");
+        assertProblem(api(TestFeeds.LIMITED_TOKEN).post("/api/import"), 403, "urn:dispatch:problem:feed-not-allowed");
+        assertProblem(api().post("/api/import"), 404, "urn:dispatch:problem:not-found"); // the feeds directory is the source here
+        assertProblem(api().get("/api/import"), 405, "urn:dispatch:problem:method-not-allowed");
+    }
+
+    @Test
     void aPostedArticleIsServedInEveryFormatRightAfterThe201() {
         Response created = api().contentType("text/plain; charset=utf-8").body(ARTICLE.replace("A headline", "Posted headline"))
                 .post("/api/feeds/" + FEED + "/articles");
@@ -213,7 +221,7 @@ class PublishApiTest {
     @Test
     void theOpenApiDocumentDescribesEveryOperationAndProblemType() {
         String doc = api(null).get("/q/openapi").then().statusCode(200).extract().asString();
-        for (String path : List.of("/api/feeds/{feed}:", "/api/feeds/{feed}/articles:", "/api/feeds/{feed}/articles/{slug}:")) {
+        for (String path : List.of("/api/feeds/{feed}:", "/api/feeds/{feed}/articles:", "/api/feeds/{feed}/articles/{slug}:", "/api/import:")) {
             assertTrue(doc.contains(path), path);
         }
         for (ApiProblem.Kind kind : ApiProblem.Kind.values()) {
