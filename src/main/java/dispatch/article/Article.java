@@ -17,10 +17,10 @@ import java.util.Optional;
  */
 public record Article(String title, List<String> related, List<Block> body, FrontMatter meta, PageFacts page) {
 
-    /** Creates an article; lists are copied and must not hold nulls. */
+    /** Creates an article; lists are copied and must not hold nulls, and the body is kept packed ({@link PackedBlocks}). */
     public Article {
         related = List.copyOf(related);
-        body = List.copyOf(body);
+        body = PackedBlocks.of(List.copyOf(body));
     }
 
     /** An article whose page said nothing beyond its text. */

@@ -180,13 +180,13 @@ public final class EntryAssembler {
 
     /** The article's text, then its related headlines, as HTML. */
     private static String bodyHtml(PublishedPost pp) {
-        Post post = pp.post();
+        List<Block> body = List.copyOf(pp.post().article().body()); // unpacked once
         int size = 256;
-        for (Block block : post.article().body()) {
+        for (Block block : body) {
             size += block.text().length() + 24;
         }
         StringBuilder html = new StringBuilder(size);
-        for (Block block : post.article().body()) {
+        for (Block block : body) {
             if (block.isPlainText()) {
                 block.appendHtml(html).append('\n'); // no URLs to resolve: escaped straight into the entry
             } else {
@@ -202,7 +202,7 @@ public final class EntryAssembler {
             html.append("</ul>\n");
         }
         if (html.length() == 0) {
-            html.append("<p>").append(Html.escape(post.title())).append("</p>\n");
+            html.append("<p>").append(Html.escape(pp.post().title())).append("</p>\n");
         }
         return html.toString();
     }

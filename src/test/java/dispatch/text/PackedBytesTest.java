@@ -1,0 +1,54 @@
+package dispatch.text;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PackedBytesTest {
+
+    private static byte[] text(int words, long seed) {
+        String[] vocabulary = {"Kraków", "approves", "airport", "ceasefire", "the", "of", "talks", "résumé", "\u201Cquoted\u201D", "<b>"};
+        Random random = new Random(seed);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            s.append(vocabulary[random.nextInt(vocabulary.length)]).append(i % 17 == 16 ? ".\n\n" : " ");
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void givesBackTheBytesItPacked() {
+        for (int words : new int[] {0, 1, 30, 31, 700, 20_000}) {
+            byte[] bytes = text(words, words);
+            PackedBytes packed = PackedBytes.of(bytes.clone());
+            assertArrayEquals(bytes, packed.bytes(), words + " words");
+            assertArrayEquals(bytes, packed.bytes(), "read twice");
+            assertEquals(bytes.length, packed.length());
+        }
+    }
+
+    @Test
+    void keepsLongTextSmallerAndShortTextAsItIs() {
+        byte[] article = text(700, 1);
+        assertTrue(PackedBytes.of(article).packedLength() < article.length / 2, PackedBytes.of(article).toString());
+        byte[] title = "A short headline".getBytes(StandardCharsets.UTF_8);
+        assertEquals(title.length, PackedBytes.of(title).packedLength());
+    }
+
+    @Test
+    void equalBytesAreEqualAndOtherBytesAreNot() {
+        byte[] a = text(700, 1);
+        assertEquals(PackedBytes.of(a), PackedBytes.of(a.clone()));
+        assertEquals(PackedBytes.of(a).hashCode(), PackedBytes.of(a.clone()).hashCode());
+        byte[] b = a.clone();
+        b[b.length / 2] ^= 1;
+        assertNotEquals(PackedBytes.of(a), PackedBytes.of(b));
+        assertNotEquals(PackedBytes.of(a).crc(), PackedBytes.of(b).crc());
+        assertNotEquals(PackedBytes.of("short".getBytes(StandardCharsets.UTF_8)), PackedBytes.of("shorT".getBytes(StandardCharsets.UTF_8)));
+    }
+}
