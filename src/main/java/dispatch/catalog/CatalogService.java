@@ -59,7 +59,7 @@ public class CatalogService {
         FeedLoader loader = new FeedLoader(source.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         this.links = links(config);
         FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), config.history().tombstoneLifetime(),
-                config.history().deltaVersions());
+                config.history().deltaVersions(), new BodyFiles(config.dataDir()));
         this.history = new HistoryDocuments(rendering, new PageValidators(source.kept()), source.changeTimes());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
         RenderCache cache = new RenderCache(config.dataDir(), documentSettings(config, links));

@@ -46,6 +46,7 @@ public final class FeedRendering {
     private final int gzipLevel;
     private final Duration tombstoneLife;
     private final int versionsKept;
+    private final BodyFiles bodies;
 
     /**
      * A rendering building links with {@code links}, gzipping at {@code gzipLevel}, keeping a
@@ -61,6 +62,15 @@ public final class FeedRendering {
      * versions of each feed for deltas.
      */
     public FeedRendering(Links links, int gzipLevel, Duration tombstoneLife, int versionsKept) {
+        this(links, gzipLevel, tombstoneLife, versionsKept, null);
+    }
+
+    /**
+     * A rendering as {@link #FeedRendering(Links, int, Duration, int)} makes it, keeping the
+     * identity bodies of feed documents in {@code bodies} (null to keep them in memory).
+     */
+    public FeedRendering(Links links, int gzipLevel, Duration tombstoneLife, int versionsKept, BodyFiles bodies) {
+        this.bodies = bodies;
         this.links = links;
         this.tombstoneLife = tombstoneLife;
         this.versionsKept = versionsKept;
@@ -69,6 +79,11 @@ public final class FeedRendering {
         Links noHubs = links.withoutHubs();
         this.derivedRenderers = List.of(new RssRenderer(noHubs), new AtomRenderer(noHubs), new JsonFeedRenderer(noHubs));
         this.gzipLevel = gzipLevel;
+    }
+
+    /** Where the identity bodies of feed documents are kept; null when they stay in memory. */
+    BodyFiles bodies() {
+        return bodies;
     }
 
     /** The links documents are built with. */
@@ -153,42 +168,13 @@ public final class FeedRendering {
                             () -> Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel), formats));
         }
         Map<FeedFormat, Representation> rendered = new EnumMap<>(FeedFormat.class);
-        rendering.forEach((format, r) -> rendered.put(format, join(r)));
-        Map<FeedFormat, Representation> documents = servable(rendered, previous, served, now);
+        rendering.forEach((format, r) -> rendered.put(format, bodies == null ? join(r) : bodies.keep(snapshot.id(), join(r))));
+        Map<FeedFormat, Representation> documents = ServedTimes.servable(rendered, previous, served, now);
         Versions.Version version = Versions.Version.of(FeedChange.validators(documents), plan.current(), now);
         Versions versions = previous == null ? Versions.first(version)
                 : version.validators().equals(previous.versions().current().validators()) ? previous.versions()
                 : previous.versions().then(version, versionsKept);
         return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now), plan.history(), versions);
-    }
-
-    /**
-     * {@code rendered}, each last modified when its feed's content last changed, made ready to
-     * serve at {@code now}: never later than now, and never moving backwards from
-     * {@code previous}, the feed as served before, or (after a restart) from {@code served}, the
-     * validators its documents were last served with.
-     */
-    public static Map<FeedFormat, Representation> servable(Map<FeedFormat, Representation> rendered, RenderedFeed previous,
-            Map<FeedFormat, Validators> served, Instant now) {
-        Map<FeedFormat, Representation> documents = new EnumMap<>(FeedFormat.class);
-        rendered.forEach((format, made) -> {
-            Representation r = made;
-            if (r.lastModified().isAfter(now)) {
-                r = r.withLastModified(now); // HTTP forbids a Last-Modified in the future (RFC 9110 §8.8.2.1)
-            }
-            Representation before = previous == null ? null : previous.documents().get(format);
-            Validators stored = served.get(format); // set beside previous only when replicas share them: they win
-            if (before != null && r.sameBytes(before) && (stored == null || stored.equals(Validators.of(before)))) {
-                r = before;
-            } else {
-                Validators was = stored != null ? stored : before != null ? Validators.of(before) : null;
-                if (was != null) {
-                    r = r.withLastModified(lastModified(r, was, now));
-                }
-            }
-            documents.put(format, r);
-        });
-        return documents;
     }
 
     /** The renderer of {@code format}, with hub links. */
@@ -233,18 +219,5 @@ public final class FeedRendering {
             }
             throw e;
         }
-    }
-
-    /** When {@code r} last changed, given the validators it {@code was} served with. */
-    private static Instant lastModified(Representation r, Validators was, Instant now) {
-        if (r.etag().equals(was.etag())) {
-            return was.lastModified(); // the same bytes: the same time, even if it was moved forward
-        }
-        if (r.lastModified().isAfter(was.lastModified())) {
-            return r.lastModified();
-        }
-        // changed bytes, no later content date: the change happened now (or, within the same
-        // second as the last change, at that second; the ETag still tells them apart)
-        return now.isAfter(was.lastModified()) ? now : was.lastModified();
     }
 }

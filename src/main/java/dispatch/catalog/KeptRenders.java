@@ -124,7 +124,7 @@ final class KeptRenders {
             String quickKey = cache.key(id, loader.quickDigest(dir), histories.load(id), tombstoneLife, clock.instant());
             cache.readQuick(id, quickKey).ifPresent(c -> {
                 Map<FeedFormat, Validators> served = validators.load(id);
-                Map<FeedFormat, Representation> servable = FeedRendering.servable(c.documents(), null, served, clock.instant());
+                Map<FeedFormat, Representation> servable = ServedTimes.servable(c.documents(), null, served, clock.instant());
                 warm.put(id, new Warm(c.key(), c.documents(), servable, c.ttl()));
             });
         } catch (IOException | RuntimeException e) {

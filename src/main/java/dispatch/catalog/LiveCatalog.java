@@ -169,6 +169,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         allProblems.addAll(problems);
         allProblems.sort(Comparator.comparing(Problem::file));
         catalog = new Catalog(feeds, allProblems);
+        served(id, previous, next);
         Optional<FeedChange> change = FeedChange.between(id, previous, next);
         String what = change.isEmpty() ? "read again, unchanged," : next == null ? "removed" : previous == null ? "added" : "changed";
         LOG.infof("Feed %s %s in %d ms", id, what, (System.nanoTime() - start) / 1_000_000);
@@ -225,6 +226,9 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         if (kept != null) {
             kept.retain(catalog.feeds().keySet());
         }
+        if (rendering.bodies() != null) {
+            rendering.bodies().retain(catalog.feeds().keySet());
+        }
     }
 
     /**
@@ -248,6 +252,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         catalog = next;
         Set<String> ids = new HashSet<>(before.feeds().keySet());
         ids.addAll(next.feeds().keySet());
+        ids.forEach(id -> served(id, before.feeds().get(id), next.feeds().get(id)));
         ids.stream().sorted().forEach(id -> FeedChange.between(id, before.feeds().get(id), next.feeds().get(id)).ifPresent(this::tell));
     }
 
@@ -257,7 +262,16 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
         Map<String, RenderedFeed> feeds = new HashMap<>(before.feeds());
         RenderedFeed previous = feeds.put(feed.id(), feed);
         catalog = new Catalog(feeds, before.problems());
+        served(feed.id(), previous, feed);
         FeedChange.between(feed.id(), previous, feed).ifPresent(this::tell);
+    }
+
+    /** Feed {@code id} is served as {@code next} (null: no more) after {@code previous}: lets go of the body files neither uses. */
+    private void served(String id, RenderedFeed previous, RenderedFeed next) {
+        if (rendering.bodies() != null && previous != next) {
+            rendering.bodies().serving(id, next == null ? List.of() : next.documents().values(),
+                    previous == null ? List.of() : previous.documents().values());
+        }
     }
 
     private void tell(FeedChange change) {

@@ -4,10 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -21,11 +24,14 @@ import java.util.zip.GZIPOutputStream;
  * <p>Feed documents live outside the Java heap, in read-only direct buffers: a server hands them
  * to the socket without copying them first (it would copy a heap array into a direct buffer on
  * every response), and the heap holds only what is being worked on, not every document served.
- * Small pages made on request stay on the heap ({@link #onHeap}).
+ * Small pages made on request stay on the heap ({@link #onHeap}). A feed document's identity body
+ * may live in a file instead ({@link #withBodyIn}), sent from the page cache with {@code sendfile}.
  */
 public final class Representation {
 
     private final ByteBuffer body;
+    private final Path bodyFile;
+    private final int length;
     private final ByteBuffer gzipBody;
     private final String etag;
     private final String gzipEtag;
@@ -34,13 +40,15 @@ public final class Representation {
     private final boolean gzipped;
 
     private Representation(ByteBuffer body, ByteBuffer gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified) {
-        this(body, gzipBody, etag, gzipEtag, contentType, lastModified, true);
+        this(body, null, body.remaining(), gzipBody, etag, gzipEtag, contentType, lastModified, true);
     }
 
-    private Representation(ByteBuffer body, ByteBuffer gzipBody, String etag, String gzipEtag, String contentType, Instant lastModified,
-            boolean gzipped) {
+    private Representation(ByteBuffer body, Path bodyFile, int length, ByteBuffer gzipBody, String etag, String gzipEtag, String contentType,
+            Instant lastModified, boolean gzipped) {
         this.gzipped = gzipped;
         this.body = body;
+        this.bodyFile = bodyFile;
+        this.length = length;
         this.gzipBody = gzipBody;
         this.etag = etag;
         this.gzipEtag = gzipEtag;
@@ -72,7 +80,7 @@ public final class Representation {
     public static Representation uncompressed(byte[] body, String contentType, Instant lastModified) {
         ByteBuffer stored = offHeap(body);
         String tag = entityTag(body);
-        return new Representation(stored, stored, tag, tag, contentType, lastModified, false);
+        return new Representation(stored, null, body.length, stored, tag, tag, contentType, lastModified, false);
     }
 
     /**
@@ -106,12 +114,47 @@ public final class Representation {
 
     /** The same representation, last modified at {@code instant} instead. */
     public Representation withLastModified(Instant instant) {
-        return new Representation(body, gzipBody, etag, gzipEtag, contentType, instant, gzipped);
+        return new Representation(body, bodyFile, length, gzipBody, etag, gzipEtag, contentType, instant, gzipped);
     }
 
-    /** The identity-encoded bytes: a read-only buffer of its own, from the first byte to the last. */
+    /**
+     * The same representation with its identity body in {@code file} instead of in memory, to be
+     * sent from there ({@code sendfile}); the caller has written exactly {@link #body()} to it and
+     * does not change it while this representation is served.
+     */
+    public Representation withBodyIn(Path file) {
+        return new Representation(null, file, length, gzipBody, etag, gzipEtag, contentType, lastModified, gzipped);
+    }
+
+    /** The file its identity body is sent from, if it is not held in memory. */
+    public Optional<Path> bodyFile() {
+        return Optional.ofNullable(bodyFile);
+    }
+
+    /**
+     * The identity-encoded bytes: a read-only buffer of its own, from the first byte to the last;
+     * read from its file if it is kept in one.
+     *
+     * @throws UncheckedIOException if its file cannot be read or no longer holds it
+     */
     public ByteBuffer body() {
-        return body.duplicate();
+        if (bodyFile == null) {
+            return body.duplicate();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(bodyFile);
+            if (bytes.length != length || !entityTag(bytes).equals(etag)) {
+                throw new IOException(bodyFile + " no longer holds the body it was written with");
+            }
+            return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The length of the identity-encoded bytes. */
+    public int length() {
+        return length;
     }
 
     /** The gzip-encoded bytes: a read-only buffer of its own, from the first byte to the last. */

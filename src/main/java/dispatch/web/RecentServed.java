@@ -33,7 +33,7 @@ final class RecentServed<K, V> {
 
     /** What a prepared response weighs: its bodies, and a little for its headers. */
     static long weight(Served served) {
-        return served.body.length() + (served.compressible ? served.gzipBody.length() : 0) + 512L;
+        return (served.body == null ? 0 : served.body.length()) + (served.compressible ? served.gzipBody.length() : 0) + 512L;
     }
 
     /** The value kept under {@code key}, or null. */

@@ -58,7 +58,7 @@ final class Responder {
                 || Preconditions.notModified(ifNoneMatch, ifModifiedSince, etag, served.representation.lastModified(), HttpClock.now());
         ServedMeters meters = served.meters;
         if (meters != null && meters.stats != null) {
-            long identity = served.body.length();
+            long identity = served.identityLength;
             boolean head = request.method() == HttpMethod.HEAD;
             long sent = notModified || head ? 0 : gzip ? served.gzipBody.length() : identity;
             long saved = head ? 0 : notModified ? identity : gzip ? identity - sent : 0;
@@ -76,13 +76,32 @@ final class Responder {
         out.add(HttpHeaders.CONTENT_LENGTH, gzip ? served.gzipLength : served.length);
         boolean head = request.method() == HttpMethod.HEAD;
         if (meters != null) {
-            meters.count(gzip, false, head ? 0 : (gzip ? served.gzipBody : served.body).length());
+            meters.count(gzip, false, head ? 0 : gzip ? served.gzipBody.length() : served.identityLength);
         }
         if (head) {
             response.end();
-        } else {
+        } else if (gzip || served.bodyFile == null) {
             response.end(gzip ? served.gzipBody : served.body);
+        } else {
+            sendFile(response, served);
         }
+    }
+
+    /**
+     * Sends {@code served}'s identity body from its file. Should the file be gone (deleted two
+     * versions later while this response waited), nothing was written yet: the client is told to
+     * try again at once, where it finds the current version.
+     */
+    private static void sendFile(HttpServerResponse response, Served served) {
+        response.sendFile(served.bodyFile, 0, served.identityLength).onFailure(e -> {
+            if (!response.headWritten() && !response.closed()) {
+                response.headers().remove(HttpHeaders.CONTENT_LENGTH).remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.ETAG)
+                        .remove(HttpHeaders.LAST_MODIFIED).set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.RETRY_AFTER, "0");
+                response.setStatusCode(503).end();
+            } else {
+                response.reset();
+            }
+        });
     }
 
     /**
@@ -106,7 +125,7 @@ final class Responder {
         ServedMeters meters = full.meters;
         if (meters != null) {
             if (meters.stats != null) {
-                long identity = full.body.length();
+                long identity = full.identityLength;
                 meters.hit(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(), request.getHeader(HttpHeaders.USER_AGENT),
                         true, gzip, false, body.length(), Math.max(0, identity - body.length()));
             }

@@ -13,7 +13,12 @@ import java.nio.ByteBuffer;
  */
 final class Served {
 
+    /** The identity body in memory; null when it is sent from {@link #bodyFile}. */
     final Buffer body;
+    /** The file the identity body is sent from ({@code sendfile}); null when it is in memory. */
+    final String bodyFile;
+    /** The identity body's length. */
+    final int identityLength;
     final Buffer gzipBody;
     final String etag;
     final String gzipEtag;
@@ -54,13 +59,15 @@ final class Served {
         this.compressible = r.hasGzip();
         this.pagePolicy = pagePolicy;
         this.link = link == null ? null : HttpHeaders.createOptimized(link);
-        this.body = wrap(r.body());
+        this.bodyFile = r.bodyFile().map(Object::toString).orElse(null);
+        this.body = bodyFile == null ? wrap(r.body()) : null;
+        this.identityLength = r.length();
         this.gzipBody = wrap(r.gzipBody());
         this.etag = r.etag();
         this.gzipEtag = r.gzipEtag();
         this.etagHeader = HttpHeaders.createOptimized(etag);
         this.gzipEtagHeader = HttpHeaders.createOptimized(gzipEtag);
-        this.length = HttpHeaders.createOptimized(Integer.toString(r.body().remaining()));
+        this.length = HttpHeaders.createOptimized(Integer.toString(r.length()));
         this.gzipLength = HttpHeaders.createOptimized(Integer.toString(r.gzipBody().remaining()));
         this.contentType = HttpHeaders.createOptimized(r.contentType());
         this.lastModified = HttpDates.format(r.lastModified());

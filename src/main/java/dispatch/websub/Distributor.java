@@ -3,6 +3,7 @@ package dispatch.websub;
 import dispatch.feed.Representation;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,9 +97,10 @@ final class Distributor {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", r.contentType());
         headers.put("Link", topics.linkHeader(topic.get()));
-        s.secret().ifPresent(secret -> headers.put("X-Hub-Signature", signatures.sign(secret, r.body())));
+        ByteBuffer body = r.body(); // read once: it may come from a file
+        s.secret().ifPresent(secret -> headers.put("X-Hub-Signature", signatures.sign(secret, body.duplicate())));
         // the answer is handled off the event loop: the store may be a database
-        return outbound.post(s.callback(), headers, wrap(r), false).thenApplyAsync(answer -> {
+        return outbound.post(s.callback(), headers, wrap(body), false).thenApplyAsync(answer -> {
             if (answer.ok()) {
                 delivered.incrementAndGet();
                 store.delivered(key, r.etag(), true);
@@ -141,9 +143,9 @@ final class Distributor {
         return retries.pending();
     }
 
-    /** The document's identity body as a Vert.x buffer, without copying it. */
+    /** A document's identity body as a Vert.x buffer, without copying it. */
     @SuppressWarnings("deprecation") // Vert.x 4.5 offers no other way to wrap a ByteBuf
-    private static Buffer wrap(Representation r) {
-        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(r.body())));
+    private static Buffer wrap(ByteBuffer body) {
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(body)));
     }
 }

@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.zip.GZIPInputStream;
@@ -74,6 +76,18 @@ class CachingContractTest {
         }
         assertEquals(gz.header("ETag"), Http.raw().header("Accept-Encoding", "gzip").get(path(format)).header("ETag"),
                 "the same bytes every time");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FeedFormat.class)
+    void identityBodyIsSentWholeFromItsFileInTheDataFolder(FeedFormat format) throws IOException {
+        Response r = Http.raw().header("Accept-Encoding", "identity").get(path(format));
+        byte[] body = r.asByteArray();
+        assertEquals(Integer.parseInt(r.header("Content-Length")), body.length);
+        Path file = TestFeeds.DATA.resolve("bodies/world").resolve(r.header("ETag").replace("\"", ""));
+        assertArrayEquals(Files.readAllBytes(file), body, "sent from " + file);
+        Http.raw().header("Accept-Encoding", "identity").head(path(format)).then().statusCode(200)
+                .header("Content-Length", Integer.toString(body.length)).body(emptyString());
     }
 
     @ParameterizedTest

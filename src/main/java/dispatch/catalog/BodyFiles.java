@@ -1,0 +1,121 @@
+package dispatch.catalog;
+
+import dispatch.feed.Representation;
+import dispatch.files.ConfinedFolder;
+import dispatch.files.DurableWrites;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The identity bodies of feed documents, kept in the data folder ({@code bodies/<feed>/<tag>})
+ * and sent from there with {@code sendfile}: they live in the page cache, outside the process,
+ * where a node with many feeds would otherwise hold every one of them in memory. Gzip bodies,
+ * which most readers ask for, stay in memory.
+ *
+ * <p>A file is named by its body's entity tag and never changed once written: a feed's new
+ * version writes new files. A feed's files are deleted when neither its current version nor the
+ * one before it (still being sent, perhaps) serves them.
+ */
+public final class BodyFiles {
+
+    private static final Logger LOG = Logger.getLogger(BodyFiles.class);
+
+    private final Path dir;
+    private final ConfinedFolder folder;
+    private final DurableWrites writes;
+
+    /** Bodies kept in {@code dataDir}. */
+    public BodyFiles(Path dataDir) {
+        this.dir = dataDir.resolve("bodies");
+        this.folder = new ConfinedFolder(dataDir);
+        this.writes = new DurableWrites(folder);
+    }
+
+    /**
+     * {@code r}, a document of feed {@code feedId}, with its identity body in a file: written
+     * unless the feed's file of that name holds the same bytes. When it cannot be written, {@code r}
+     * as it is (its body served from memory), and a log line says why.
+     */
+    public Representation keep(String feedId, Representation r) {
+        if (r.bodyFile().isPresent()) {
+            return r;
+        }
+        Path file = dir.resolve(feedId).resolve(r.etag().replace("\"", ""));
+        ByteBuffer body = r.body();
+        try {
+            if (!holds(file, body)) {
+                byte[] bytes = new byte[body.remaining()];
+                body.duplicate().get(bytes);
+                writes.replace(file, bytes);
+            }
+            return r.withBodyIn(file.toAbsolutePath());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Serving a document of feed %s from memory: cannot keep its body in %s (%s)", feedId, file, e.getMessage());
+            return r;
+        }
+    }
+
+    /** Whether {@code file} is a regular file of this folder holding exactly {@code body}. */
+    private boolean holds(Path file, ByteBuffer body) throws IOException {
+        if (!folder.isRegularFileInside(file) || Files.size(file) != body.remaining()) {
+            return false;
+        }
+        return ByteBuffer.wrap(folder.read(file, body.remaining())).equals(body);
+    }
+
+    /**
+     * Feed {@code feedId} now serves {@code current} and served {@code before}: deletes its other
+     * body files, made by versions before those or by renders that were never served.
+     */
+    public void serving(String feedId, Collection<Representation> current, Collection<Representation> before) {
+        Set<Path> kept = new HashSet<>();
+        current.forEach(r -> r.bodyFile().ifPresent(f -> kept.add(f.getFileName())));
+        before.forEach(r -> r.bodyFile().ifPresent(f -> kept.add(f.getFileName())));
+        deleteFiles(dir.resolve(feedId), kept);
+    }
+
+    /** Deletes the body files of every feed not in {@code feeds}: removed while Dispatch was stopped. */
+    public void retain(Set<String> feeds) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(dir)) {
+            for (Path feed : folders) {
+                if (!feeds.contains(feed.getFileName().toString())) {
+                    deleteFiles(feed, Set.of());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // nothing kept yet
+        } catch (IOException e) {
+            LOG.warnf("Cannot clear the bodies kept for removed feeds in %s: %s", dir, e.getMessage());
+        }
+    }
+
+    /** Deletes the files of {@code feedDir} not named in {@code kept}, and the folder once empty. */
+    private void deleteFiles(Path feedDir, Set<Path> kept) {
+        try {
+            if (!folder.isDirectoryInside(feedDir)) {
+                return;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(feedDir)) {
+                for (Path file : files) {
+                    if (!kept.contains(file.getFileName()) && !file.getFileName().toString().startsWith(".")) { // not one being written
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+            if (kept.isEmpty()) {
+                Files.deleteIfExists(feedDir);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Cannot delete old bodies in %s: %s", feedDir, e.getMessage());
+        }
+    }
+}
