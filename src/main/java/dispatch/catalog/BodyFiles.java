@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -41,26 +42,33 @@ public final class BodyFiles {
     }
 
     /**
-     * {@code r}, a document of feed {@code feedId}, with its identity body in a file: written
-     * unless the feed's file of that name holds the same bytes. When it cannot be written, {@code r}
-     * as it is (its body served from memory), and a log line says why.
+     * {@code r}, a document of feed {@code feedId}, with its identity body in a file ({@link #keep(String, String, ByteBuffer)});
+     * {@code r} as it is when that file cannot be written.
      */
     public Representation keep(String feedId, Representation r) {
         if (r.bodyFile().isPresent()) {
             return r;
         }
-        Path file = dir.resolve(feedId).resolve(r.etag().replace("\"", ""));
-        ByteBuffer body = r.body();
+        return keep(feedId, r.etag(), r.body()).map(r::withBodyIn).orElse(r);
+    }
+
+    /**
+     * The file of feed {@code feedId} holding {@code body}, whose entity tag is {@code etag}:
+     * written unless a file of that name holds the same bytes. Empty when it cannot be written,
+     * and a log line says why: the body is then served from memory.
+     */
+    public Optional<Path> keep(String feedId, String etag, ByteBuffer body) {
+        Path file = dir.resolve(feedId).resolve(etag.replace("\"", ""));
         try {
             if (!holds(file, body)) {
                 byte[] bytes = new byte[body.remaining()];
                 body.duplicate().get(bytes);
                 writes.replace(file, bytes);
             }
-            return r.withBodyIn(file.toAbsolutePath());
+            return Optional.of(file.toAbsolutePath());
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("Serving a document of feed %s from memory: cannot keep its body in %s (%s)", feedId, file, e.getMessage());
-            return r;
+            return Optional.empty();
         }
     }
 

@@ -58,11 +58,12 @@ public class CatalogService {
         this.source = source;
         FeedLoader loader = new FeedLoader(source.feedsDir(), ArticleParsers.of(config), config.maxArticleBytes());
         this.links = links(config);
+        BodyFiles bodies = new BodyFiles(config.dataDir());
         FeedRendering rendering = new FeedRendering(links, config.gzipLevel(), config.history().tombstoneLifetime(),
-                config.history().deltaVersions(), new BodyFiles(config.dataDir()));
+                config.history().deltaVersions(), bodies);
         this.history = new HistoryDocuments(rendering, new PageValidators(source.kept()), source.changeTimes());
         this.derived = new DerivedFeeds(rendering, Clock.systemUTC());
-        RenderCache cache = new RenderCache(config.dataDir(), documentSettings(config, links));
+        RenderCache cache = new RenderCache(config.dataDir(), documentSettings(config, links), bodies);
         this.live = new LiveCatalog(loader, rendering, new ValidatorStore(source.kept()), new HistoryStore(source.kept()), cache,
                 Clock.systemUTC(), source.changeTimes());
         this.firstLoad = new FirstLoad(live);

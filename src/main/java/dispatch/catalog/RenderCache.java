@@ -52,12 +52,22 @@ public final class RenderCache {
     private final ConfinedFolder folder;
     private final DurableWrites writes;
     private final String setup;
+    private final BodyFiles bodies;
 
     /**
      * A cache in {@code dataDir} for documents made by this code with {@code configuration}: a
      * text naming every setting that shapes documents (base URL, hubs, gzip level).
      */
     public RenderCache(Path dataDir, String configuration) {
+        this(dataDir, configuration, null);
+    }
+
+    /**
+     * A cache as {@link #RenderCache(Path, String)} makes it, whose documents read back keep
+     * their identity body in {@code bodies} (null: in memory).
+     */
+    public RenderCache(Path dataDir, String configuration, BodyFiles bodies) {
+        this.bodies = bodies;
         this.dir = dataDir.resolve("render");
         this.folder = new ConfinedFolder(dataDir);
         this.writes = new DurableWrites(folder);
@@ -141,7 +151,9 @@ public final class RenderCache {
                 String gzipEtag = text(in);
                 ByteBuffer body = slice(in);
                 ByteBuffer gzip = slice(in);
-                documents.put(format, Representation.restored(body, gzip, etag, gzipEtag, contentType, updated));
+                Optional<Path> bodyFile = bodies == null ? Optional.empty() : bodies.keep(feedId, etag, body);
+                documents.put(format, bodyFile.isPresent() ? Representation.restored(bodyFile.get(), body.remaining(), gzip, etag, gzipEtag, contentType, updated)
+                        : Representation.restored(body, gzip, etag, gzipEtag, contentType, updated));
             }
             return Optional.of(new Cached(key, quickKey, documents, ttl, updated));
         } catch (IOException | RuntimeException e) {

@@ -92,6 +92,15 @@ public final class Representation {
         return new Representation(offHeap(body), offHeap(gzip), etag, gzipEtag, contentType, lastModified);
     }
 
+    /**
+     * A representation prepared before and kept, as {@link #restored(ByteBuffer, ByteBuffer, String, String, String, Instant)}
+     * makes it, but with its identity body, of {@code length} bytes, in {@code bodyFile} ({@link #withBodyIn}).
+     */
+    public static Representation restored(Path bodyFile, int length, ByteBuffer gzip, String etag, String gzipEtag, String contentType,
+            Instant lastModified) {
+        return new Representation(null, bodyFile, length, offHeap(gzip), etag, gzipEtag, contentType, lastModified, true);
+    }
+
     /** Whether a gzip body exists; if not, {@link #gzipBody()} is the identity body. */
     public boolean hasGzip() {
         return gzipped;
@@ -135,7 +144,7 @@ public final class Representation {
      * The identity-encoded bytes: a read-only buffer of its own, from the first byte to the last;
      * read from its file if it is kept in one.
      *
-     * @throws UncheckedIOException if its file cannot be read or no longer holds it
+     * @throws UncheckedIOException if its file cannot be read or has another length
      */
     public ByteBuffer body() {
         if (bodyFile == null) {
@@ -143,7 +152,7 @@ public final class Representation {
         }
         try {
             byte[] bytes = Files.readAllBytes(bodyFile);
-            if (bytes.length != length || !entityTag(bytes).equals(etag)) {
+            if (bytes.length != length) {
                 throw new IOException(bodyFile + " no longer holds the body it was written with");
             }
             return ByteBuffer.wrap(bytes).asReadOnlyBuffer();

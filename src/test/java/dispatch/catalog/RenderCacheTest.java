@@ -1,5 +1,6 @@
 package dispatch.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,12 +54,15 @@ class RenderCacheTest {
         }
     }
 
+    private boolean bodyFiles;
+
     private LiveCatalog start(String baseUrl) {
         Links links = new Links(baseUrl);
-        FeedRendering rendering = new FeedRendering(links, 1);
         Path data = root.resolve("data");
+        BodyFiles bodies = bodyFiles ? new BodyFiles(data) : null;
+        FeedRendering rendering = new FeedRendering(links, 1, java.time.Duration.ofDays(30), 16, bodies);
         return new LiveCatalog(new FeedLoader(feeds, new ArticleParser(), 1 << 20), rendering, new ValidatorStore(data), new HistoryStore(data),
-                new RenderCache(data, "base " + baseUrl), clock, ChangeTimes.of(clock));
+                new RenderCache(data, "base " + baseUrl, bodies), clock, ChangeTimes.of(clock));
     }
 
     /** What a start serves before and after reading the articles, and how many feeds it did not render. */
@@ -111,6 +115,26 @@ class RenderCacheTest {
             assertSameDocuments(cold.rendered().get(feed), warm.warm().get(feed), feed + " served at once");
             assertSameDocuments(cold.rendered().get(feed), warm.rendered().get(feed), feed + " once read");
         }
+    }
+
+    @Test
+    void keptBodyFilesAreCheckedAgainstTheKeptDocumentsAndWrittenAgainWhenTheyDiffer() throws IOException {
+        bodyFiles = true;
+        Started cold = restart("https://news.example");
+        Path atom = cold.rendered().get("world").get(FeedFormat.ATOM).bodyFile().orElseThrow();
+        byte[] good = Files.readAllBytes(atom);
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 1;
+        Files.write(atom, bad);
+        Files.delete(cold.rendered().get("tech").get(FeedFormat.RSS).bodyFile().orElseThrow());
+        Started warm = restart("https://news.example");
+        assertEquals(3, warm.kept(), "no feed rendered again");
+        for (String feed : List.of("world", "tech", "sport")) {
+            assertTrue(warm.warm().get(feed).values().stream().allMatch(r -> r.bodyFile().isPresent()), feed + " sent from files at once");
+            assertSameDocuments(cold.rendered().get(feed), warm.warm().get(feed), feed + " served at once");
+            assertSameDocuments(cold.rendered().get(feed), warm.rendered().get(feed), feed + " once read");
+        }
+        assertArrayEquals(good, Files.readAllBytes(atom), "the corrupt body file was written again");
     }
 
     @Test
