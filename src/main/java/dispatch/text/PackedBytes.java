@@ -12,26 +12,36 @@ import java.util.zip.Inflater;
  * articles and entries, which a feed renders once per change but a node holds for every article
  * it serves. Short runs stay on the heap as they are, where deflating would save nothing.
  *
- * <p>Equal bytes pack to equal bytes (one level, one zlib), so equality compares packed forms.
+ * <p>Packed bytes are cut from slabs of direct memory, one slab at a time per thread, so the heap
+ * holds no buffer, cleaner or deallocator per text (136 bytes each); a slab is freed once none of
+ * the texts cut from it is referenced. Equal bytes pack to equal bytes (one level, one zlib), so
+ * equality compares packed forms.
  */
 public final class PackedBytes {
 
     /** Runs shorter than this stay on the heap as they are. */
     static final int SMALLEST_PACKED = 256;
+    /** The size of a slab; a packed text of more than a quarter of it gets its own buffer. */
+    static final int SLAB = 256 * 1024;
 
     private static final byte[] NONE = new byte[0];
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));
     private static final ThreadLocal<Inflater> INFLATERS = ThreadLocal.withInitial(() -> new Inflater(true));
+    private static final ThreadLocal<ByteBuffer> SLABS = new ThreadLocal<>();
 
     private final byte[] plain;
-    private final ByteBuffer packed;
+    private final ByteBuffer slab;
+    private final int offset;
+    private final int packedLength;
     private final int length;
     private final int crc;
     private final int hash;
 
-    private PackedBytes(byte[] plain, ByteBuffer packed, int length, int crc, int hash) {
+    private PackedBytes(byte[] plain, ByteBuffer slab, int offset, int packedLength, int length, int crc, int hash) {
         this.plain = plain;
-        this.packed = packed;
+        this.slab = slab;
+        this.offset = offset;
+        this.packedLength = packedLength;
         this.length = length;
         this.crc = crc;
         this.hash = hash;
@@ -44,7 +54,7 @@ public final class PackedBytes {
         int crc = (int) sum.getValue();
         int hash = Arrays.hashCode(bytes);
         if (bytes.length < SMALLEST_PACKED) {
-            return new PackedBytes(bytes, null, bytes.length, crc, hash);
+            return new PackedBytes(bytes, null, 0, bytes.length, bytes.length, crc, hash);
         }
         Deflater deflater = DEFLATERS.get();
         try {
@@ -58,21 +68,41 @@ public final class PackedBytes {
                 }
                 size += deflater.deflate(out, size, out.length - size);
             }
-            ByteBuffer direct = ByteBuffer.allocateDirect(size).put(out, 0, size).flip(); // never handed out: no read-only view needed
-            return new PackedBytes(NONE, direct, bytes.length, crc, hash);
+            ByteBuffer slab = slabFor(size);
+            int offset = slab.position();
+            slab.put(out, 0, size);
+            return new PackedBytes(NONE, slab, offset, size, bytes.length, crc, hash);
         } finally {
             deflater.reset();
         }
     }
 
+    /** A slab of this thread with {@code size} bytes left from its position, or a buffer of its own for a large text. */
+    private static ByteBuffer slabFor(int size) {
+        if (size > SLAB / 4) {
+            return ByteBuffer.allocateDirect(size);
+        }
+        ByteBuffer slab = SLABS.get();
+        if (slab == null || slab.remaining() < size) {
+            slab = ByteBuffer.allocateDirect(SLAB);
+            SLABS.set(slab);
+        }
+        return slab;
+    }
+
+    /** The packed bytes, as a buffer of their own. */
+    private ByteBuffer packed() {
+        return slab.slice(offset, packedLength);
+    }
+
     /** The bytes, unpacked into an array of their own. */
     public byte[] bytes() {
-        if (packed == null) {
+        if (slab == null) {
             return plain.clone();
         }
         Inflater inflater = INFLATERS.get();
         try {
-            inflater.setInput(packed.duplicate());
+            inflater.setInput(packed());
             byte[] out = new byte[length];
             int size = 0;
             while (size < length) {
@@ -97,7 +127,7 @@ public final class PackedBytes {
 
     /** How many bytes they take on the heap or outside it. */
     public int packedLength() {
-        return packed == null ? plain.length : packed.capacity();
+        return packedLength;
     }
 
     /** Their CRC-32C: a hash independent of their packed form and of {@link #hashCode()}. */
@@ -110,7 +140,7 @@ public final class PackedBytes {
         if (!(o instanceof PackedBytes other) || other.length != length || other.crc != crc || other.hash != hash) {
             return false;
         }
-        return packed == null ? Arrays.equals(plain, other.plain) : packed.equals(other.packed);
+        return slab == null ? Arrays.equals(plain, other.plain) : packed().equals(other.packed());
     }
 
     @Override

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,26 @@ class PackedBytesTest {
             assertArrayEquals(bytes, packed.bytes(), words + " words");
             assertArrayEquals(bytes, packed.bytes(), "read twice");
             assertEquals(bytes.length, packed.length());
+        }
+    }
+
+    @Test
+    void textsCutFromManySlabsAndFromOtherThreadsReadBackWhole() throws Exception {
+        List<byte[]> texts = new ArrayList<>();
+        List<PackedBytes> packed = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            texts.add(text(100 + i % 900, i));
+            packed.add(PackedBytes.of(texts.get(i)));
+        }
+        Thread other = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                PackedBytes.of(text(500, -i)); // fills another thread's slab meanwhile
+            }
+        });
+        other.start();
+        other.join();
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(texts.get(i), packed.get(i).bytes(), "text " + i);
         }
     }
 
