@@ -164,8 +164,10 @@ public final class FeedRendering {
             FeedFormat format = renderer.format();
             Representation found = ready.get(format);
             rendering.put(format, found != null ? CompletableFuture.completedFuture(found.withLastModified(snapshot.updated()))
-                    : CompletableFuture.supplyAsync(
-                            () -> Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel), formats));
+                    : CompletableFuture.supplyAsync(() -> bodies == null
+                            ? Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel)
+                            : Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel,
+                                    (etag, body) -> bodies.keep(snapshot.id(), etag, body)), formats));
         }
         Map<FeedFormat, Representation> rendered = new EnumMap<>(FeedFormat.class);
         rendering.forEach((format, r) -> rendered.put(format, bodies == null ? join(r) : bodies.keep(snapshot.id(), join(r))));

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -62,6 +63,21 @@ public final class Representation {
      */
     public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
         return prepare(body, contentType, lastModified, gzipLevel, Representation::offHeap);
+    }
+
+    /**
+     * Prepares {@code body} as {@link #of(byte[], String, Instant, int)} does, but keeps its
+     * identity body where {@code keep} puts it: {@code keep} is given the body's entity tag and
+     * bytes, and names the file it wrote them to ({@link #withBodyIn}), or none, and the body is
+     * then copied off the heap. The identity body never takes direct memory while it is written.
+     */
+    public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel,
+            BiFunction<String, ByteBuffer, Optional<Path>> keep) {
+        byte[] gzip = gzip(body, gzipLevel);
+        String etag = entityTag(body);
+        Optional<Path> file = keep.apply(etag, ByteBuffer.wrap(body).asReadOnlyBuffer());
+        return new Representation(file.isPresent() ? null : offHeap(body), file.orElse(null), body.length, offHeap(gzip), etag,
+                entityTag(gzip), contentType, lastModified, true);
     }
 
     /**
