@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,6 +89,21 @@ class CachingContractTest {
         assertArrayEquals(Files.readAllBytes(file), body, "sent from " + file);
         Http.raw().header("Accept-Encoding", "identity").head(path(format)).then().statusCode(200)
                 .header("Content-Length", Integer.toString(body.length)).body(emptyString());
+    }
+
+    @Test
+    void aBodyFileGoneBeforeItIsSentGets503ToTryAgainNeverAWrongBody() throws IOException {
+        Response ok = Http.raw().header("Accept-Encoding", "identity").get(path(FeedFormat.RSS));
+        Path file = TestFeeds.DATA.resolve("bodies/world").resolve(ok.header("ETag").replace("\"", ""));
+        byte[] bytes = Files.readAllBytes(file);
+        Files.delete(file);
+        try {
+            Http.raw().header("Accept-Encoding", "identity").get(path(FeedFormat.RSS)).then().statusCode(503)
+                    .header("Retry-After", "0").header("Cache-Control", "no-store").header("ETag", nullValue());
+        } finally {
+            Files.write(file, bytes);
+        }
+        Http.raw().header("Accept-Encoding", "identity").get(path(FeedFormat.RSS)).then().statusCode(200);
     }
 
     @ParameterizedTest
