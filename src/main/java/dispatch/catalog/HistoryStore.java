@@ -66,6 +66,9 @@ public final class HistoryStore {
     /** Keeps {@code history} as feed {@code id}'s, if it differs from the one kept. */
     public void save(String id, FeedHistory history) {
         if (files.shared() ? history.equals(load(id)) : history.equals(saved.get(id)) || history.empty() && !saved.containsKey(id)) {
+            if (!files.shared() && saved.containsKey(id)) {
+                saved.put(id, history); // equal, but holding the entries' own id strings, not copies read from the file
+            }
             return;
         }
         try {
