@@ -20,7 +20,7 @@ public record Article(String title, List<String> related, List<Block> body, Fron
     /** Creates an article; lists are copied and must not hold nulls, and the body is kept packed ({@link PackedBlocks}). */
     public Article {
         related = List.copyOf(related);
-        body = PackedBlocks.of(List.copyOf(body));
+        body = PackedBlocks.of(body); // copied as it is packed
     }
 
     /** An article whose page said nothing beyond its text. */

@@ -33,7 +33,7 @@ final class PackedBlocks extends AbstractList<Block> implements RandomAccess {
         this.size = size;
     }
 
-    /** {@code blocks}, packed; an empty list stays the empty list. */
+    /** {@code blocks}, packed (which copies them: none may be null); an empty list stays the empty list. */
     static List<Block> of(List<Block> blocks) {
         if (blocks instanceof PackedBlocks) {
             return blocks;

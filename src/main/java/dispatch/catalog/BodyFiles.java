@@ -1,5 +1,6 @@
 package dispatch.catalog;
 
+import dispatch.feed.FeedId;
 import dispatch.feed.Representation;
 import dispatch.files.ConfinedFolder;
 import dispatch.files.DurableWrites;
@@ -9,11 +10,15 @@ import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,11 +29,15 @@ import org.jboss.logging.Logger;
  *
  * <p>A file is named by its body's entity tag and never changed once written: a feed's new
  * version writes new files. A feed's files are deleted when neither its current version nor the
- * one before it (still being sent, perhaps) serves them.
+ * one before it (still being sent, perhaps) serves them, once they are a minute old (a render
+ * not yet served may have just written them).
  */
 public final class BodyFiles {
 
     private static final Logger LOG = Logger.getLogger(BodyFiles.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Duration ABANDONED = Duration.ofMinutes(10);
+    private static final Duration FRESH = Duration.ofMinutes(1);
 
     private final Path dir;
     private final ConfinedFolder folder;
@@ -58,7 +67,11 @@ public final class BodyFiles {
      * and a log line says why: the body is then served from memory.
      */
     public Optional<Path> keep(String feedId, String etag, ByteBuffer body) {
-        Path file = dir.resolve(feedId).resolve(etag.replace("\"", ""));
+        String name = etag.replace("\"", "");
+        if (!FeedId.isValid(feedId) || !NAME.matcher(name).matches()) {
+            return Optional.empty(); // an entity tag read from a kept file is only base64url: anything else is never a path
+        }
+        Path file = dir.resolve(feedId).resolve(name);
         try {
             if (!holds(file, body)) {
                 byte[] bytes = new byte[body.remaining()];
@@ -106,6 +119,16 @@ public final class BodyFiles {
         }
     }
 
+    /** Whether temporary file {@code file} was left by a write that never ended (a crash). */
+    private static boolean abandoned(Path file) throws IOException {
+        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(Instant.now().minus(ABANDONED));
+    }
+
+    /** Whether {@code file} was written in the last minute: by a render that may not be served yet. */
+    private static boolean fresh(Path file) throws IOException {
+        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(Instant.now().minus(FRESH));
+    }
+
     /** Deletes the files of {@code feedDir} not named in {@code kept}, and the folder once empty. */
     private void deleteFiles(Path feedDir, Set<Path> kept) {
         try {
@@ -114,13 +137,18 @@ public final class BodyFiles {
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(feedDir)) {
                 for (Path file : files) {
-                    if (!kept.contains(file.getFileName()) && !file.getFileName().toString().startsWith(".")) { // not one being written
+                    boolean temporary = file.getFileName().toString().startsWith(".");
+                    if (temporary ? abandoned(file) : !kept.contains(file.getFileName()) && !fresh(file)) { // one being written is left alone
                         Files.deleteIfExists(file);
                     }
                 }
             }
             if (kept.isEmpty()) {
-                Files.deleteIfExists(feedDir);
+                try (DirectoryStream<Path> left = Files.newDirectoryStream(feedDir)) {
+                    if (!left.iterator().hasNext()) {
+                        Files.deleteIfExists(feedDir);
+                    }
+                }
             }
         } catch (IOException e) {
             LOG.warnf("Cannot delete old bodies in %s: %s", feedDir, e.getMessage());

@@ -222,7 +222,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     }
 
     /** Deletes what is kept for feeds the catalog does not serve: removed or renamed while Dispatch was stopped. */
-    void forgetKeptOfOtherFeeds() {
+    synchronized void forgetKeptOfOtherFeeds() {
         if (kept != null) {
             kept.retain(catalog.feeds().keySet());
         }
@@ -270,7 +270,7 @@ public final class LiveCatalog implements FeedsWatcher.ReadState {
     private void served(String id, RenderedFeed previous, RenderedFeed next) {
         if (rendering.bodies() != null && previous != next) {
             rendering.bodies().serving(id, next == null ? List.of() : next.documents().values(),
-                    previous == null ? List.of() : previous.documents().values());
+                    previous == null || next == null ? List.of() : previous.documents().values());
         }
     }
 

@@ -9,6 +9,7 @@ import dispatch.files.DurableWrites;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -215,7 +216,7 @@ public final class RenderCache {
             out.flush();
             new DataOutputStream(bytes).writeLong(crc.getValue()); // the sum itself, after what it sums
             writes.replace(dir.resolve(feedId + ".bin"), bytes.toByteArray());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             LOG.errorf("Cannot keep the rendered documents of feed %s in %s: %s", feedId, dir, e.getMessage());
         }
     }

@@ -12,9 +12,11 @@ import java.util.zip.Inflater;
  * articles and entries, which a feed renders once per change but a node holds for every article
  * it serves. Short runs stay on the heap as they are, where deflating would save nothing.
  *
- * <p>Packed bytes are cut from slabs of direct memory, one slab at a time per thread, so the heap
- * holds no buffer, cleaner or deallocator per text (136 bytes each); a slab is freed once none of
- * the texts cut from it is referenced. Equal bytes pack to equal bytes (one level, one zlib), so
+ * <p>Packed bytes are cut from 64 KB slabs of direct memory, one slab at a time per thread, so the
+ * heap holds no buffer, cleaner or deallocator per text (136 bytes each); a slab is freed once
+ * none of the texts cut from it is referenced. A feed's texts are packed one after the other by
+ * the thread that reads or renders it, so a slab outlives its feed's version only when it also
+ * holds texts of a neighbour: about two slabs per feed at most. Equal bytes pack to equal bytes (one level, one zlib), so
  * equality compares packed forms.
  */
 public final class PackedBytes {
@@ -22,7 +24,7 @@ public final class PackedBytes {
     /** Runs shorter than this stay on the heap as they are. */
     static final int SMALLEST_PACKED = 256;
     /** The size of a slab; a packed text of more than a quarter of it gets its own buffer. */
-    static final int SLAB = 256 * 1024;
+    static final int SLAB = 64 * 1024;
 
     private static final byte[] NONE = new byte[0];
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED, true));

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Answers GET and HEAD from a prepared representation under Dispatch's caching contract: picks
@@ -16,6 +17,8 @@ import java.util.List;
  * {@link PageSecurity} headers.
  */
 final class Responder {
+
+    private static final Logger LOG = Logger.getLogger(Responder.class);
 
     private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
@@ -88,18 +91,25 @@ final class Responder {
     }
 
     /**
-     * Sends {@code served}'s identity body from its file. Should the file be gone (deleted two
-     * versions later while this response waited), nothing was written yet: the client is told to
-     * try again at once, where it finds the current version.
+     * Sends {@code served}'s identity body from its file. Should the file be gone or unreadable,
+     * nothing was written yet: the body is made again from the gzip body in memory (whose CRC
+     * checks it) and sent from there; only if that fails too is the client told to try again.
      */
     private static void sendFile(HttpServerResponse response, Served served) {
         response.sendFile(served.bodyFile, 0, served.identityLength).onFailure(e -> {
-            if (!response.headWritten() && !response.closed()) {
-                response.headers().remove(HttpHeaders.CONTENT_LENGTH).remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.ETAG)
-                        .remove(HttpHeaders.LAST_MODIFIED).set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.RETRY_AFTER, "0");
-                response.setStatusCode(503).end();
-            } else {
+            if (response.headWritten() || response.closed()) {
                 response.reset();
+                return;
+            }
+            byte[] body = Gunzip.of(served.gzipBody, served.identityLength);
+            if (body != null) {
+                LOG.warnf("Sent %s from its gzip body: its file cannot be sent (%s)", served.bodyFile, e.toString());
+                response.end(Buffer.buffer(body));
+            } else {
+                LOG.errorf("Cannot send %s: its file cannot be sent (%s) and its gzip body does not give it back", served.bodyFile, e.toString());
+                response.headers().remove(HttpHeaders.CONTENT_LENGTH).remove(HttpHeaders.CONTENT_TYPE).remove(HttpHeaders.ETAG)
+                        .remove(HttpHeaders.LAST_MODIFIED).set(HttpHeaders.CACHE_CONTROL, "no-store").set(HttpHeaders.RETRY_AFTER, "1");
+                response.setStatusCode(503).end();
             }
         });
     }

@@ -3,6 +3,7 @@ package dispatch.websub;
 import dispatch.feed.Representation;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -97,7 +98,14 @@ final class Distributor {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", r.contentType());
         headers.put("Link", topics.linkHeader(topic.get()));
-        ByteBuffer body = r.body(); // read once: it may come from a file
+        ByteBuffer body;
+        try {
+            body = r.body(); // read once: it may come from a file
+        } catch (UncheckedIOException e) { // the file went with a newer version: that one is delivered next
+            store.release(key);
+            LOG.infof("Delivery of %s to %s postponed: %s", s.topic(), s.callback(), e.getMessage());
+            return CompletableFuture.completedFuture(KeyedRetries.Outcome.RETRY);
+        }
         s.secret().ifPresent(secret -> headers.put("X-Hub-Signature", signatures.sign(secret, body.duplicate())));
         // the answer is handled off the event loop: the store may be a database
         return outbound.post(s.callback(), headers, wrap(body), false).thenApplyAsync(answer -> {

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dispatch.feed.Representation;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -73,13 +75,40 @@ class BodyFilesTest {
         Representation second = bodies.keep("world", document("2"));
         Representation third = bodies.keep("world", document("3"));
         bodies.serving("world", List.of(third), List.of(second));
+        assertTrue(Files.exists(first.bodyFile().orElseThrow()), "a minute's grace");
+        age(first, second, third);
+        bodies.serving("world", List.of(third), List.of(second));
         assertFalse(Files.exists(first.bodyFile().orElseThrow()));
         assertTrue(Files.exists(second.bodyFile().orElseThrow()));
         assertTrue(Files.exists(third.bodyFile().orElseThrow()));
         Representation other = bodies.keep("sport", document("s"));
         bodies.retain(Set.of("world"));
+        assertTrue(Files.exists(other.bodyFile().orElseThrow()), "written in the last minute: perhaps by a render not served yet");
+        age(other);
+        bodies.retain(Set.of("world"));
         assertFalse(Files.exists(other.bodyFile().orElseThrow().getParent()));
         bodies.serving("world", List.of(), List.of());
         assertFalse(Files.exists(data.resolve("bodies/world")));
+    }
+
+    @Test
+    void aNameThatIsNotAnEntityTagIsNeverAPath() {
+        BodyFiles bodies = new BodyFiles(data);
+        assertTrue(bodies.keep("world", "\"../../validators/world\"", ByteBuffer.wrap(new byte[] {1})).isEmpty());
+        assertTrue(bodies.keep("../x", "\"abc\"", ByteBuffer.wrap(new byte[] {1})).isEmpty());
+        assertFalse(Files.exists(data.resolve("validators")));
+    }
+
+    /** Makes the body files of {@code documents} two minutes old. */
+    private static void age(Representation... documents) {
+        for (Representation r : documents) {
+            r.bodyFile().ifPresent(f -> {
+                try {
+                    Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(120)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 }

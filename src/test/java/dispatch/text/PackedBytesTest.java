@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class PackedBytesTest {
@@ -52,6 +54,17 @@ class PackedBytesTest {
         for (int i = 0; i < texts.size(); i++) {
             assertArrayEquals(texts.get(i), packed.get(i).bytes(), "text " + i);
         }
+        List<Integer> wrong = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> { // read on a thread that packed none of them
+            for (int i = 0; i < texts.size(); i++) {
+                if (!Arrays.equals(texts.get(i), packed.get(i).bytes())) {
+                    wrong.add(i);
+                }
+            }
+        });
+        reader.start();
+        reader.join();
+        assertEquals(List.of(), wrong);
     }
 
     @Test
