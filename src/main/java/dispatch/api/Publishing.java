@@ -70,7 +70,7 @@ final class Publishing {
 
     /** {@code POST /api/feeds/{feed}/articles}: a new article, at {@code slugHint} or a slug from its date and title. */
     ApiResponse createArticle(String feed, String contentType, byte[] body, String slugHint) throws ApiProblem, IOException {
-        requireFeed(feed);
+        requireFeedId(feed);
         ArticleBodies.Checked checked = bodies.check(contentType, body);
         String slug;
         if (slugHint != null && !slugHint.isBlank()) {
@@ -81,6 +81,7 @@ final class Publishing {
             slug = date + "-" + Slugs.of(checked.article().title());
         }
         try (FeedWrite write = source.write(feed)) {
+            requireFeed(feed); // in the write, which brings a replica's copy of the feed up to date
             if (files.article(feed, slug).isPresent()) {
                 throw new ApiProblem(Kind.SLUG_TAKEN, "Feed '" + feed + "' already has an article '" + slug
                         + "'; replace it with PUT " + articleUrl(feed, slug) + " and If-Match, or send another Slug.");
@@ -92,10 +93,11 @@ final class Publishing {
     /** {@code PUT /api/feeds/{feed}/articles/{slug}}: creates or replaces; replacing needs {@code If-Match}. */
     ApiResponse putArticle(String feed, String slug, String contentType, byte[] body, String ifMatch, String ifNoneMatch)
             throws ApiProblem, IOException {
-        requireFeed(feed);
+        requireFeedId(feed);
         requireSlug(slug);
         ArticleBodies.Checked checked = bodies.check(contentType, body);
         try (FeedWrite write = source.write(feed)) {
+            requireFeed(feed); // in the write, which brings a replica's copy of the feed up to date
             Optional<Stored> current = files.article(feed, slug);
             WriteConditions.check(current.map(Stored::etag), ifMatch, ifNoneMatch);
             return store(write, feed, slug, checked, current.isPresent() ? 200 : 201);
@@ -104,8 +106,9 @@ final class Publishing {
 
     /** {@code DELETE /api/feeds/{feed}/articles/{slug}}: needs {@code If-Match}. */
     ApiResponse deleteArticle(String feed, String slug, String ifMatch) throws ApiProblem, IOException {
-        requireFeed(feed);
+        requireFeedId(feed);
         try (FeedWrite write = source.write(feed)) {
+            requireFeed(feed); // in the write, which brings a replica's copy of the feed up to date
             Stored current = files.article(feed, requireSlug(slug)).orElseThrow(() -> noArticle(feed, slug));
             WriteConditions.check(Optional.of(current.etag()), ifMatch, null);
             files.deleteArticle(feed, slug);
