@@ -37,6 +37,7 @@ public final class BodyFiles {
     private static final Logger LOG = Logger.getLogger(BodyFiles.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Duration ABANDONED = Duration.ofMinutes(10);
+    /** How long a file is left alone after it was written: a render that wrote it may not be served yet. */
     private static final Duration FRESH = Duration.ofMinutes(1);
 
     private final Path dir;
@@ -59,6 +60,11 @@ public final class BodyFiles {
             return r;
         }
         return keep(feedId, r.etag(), r.body()).map(r::withBodyIn).orElse(r);
+    }
+
+    /** What keeps the identity bodies of feed {@code feedId}'s documents in its files. */
+    public Representation.BodyKeeper keeper(String feedId) {
+        return (etag, body) -> keep(feedId, etag, body);
     }
 
     /**
@@ -119,14 +125,9 @@ public final class BodyFiles {
         }
     }
 
-    /** Whether temporary file {@code file} was left by a write that never ended (a crash). */
-    private static boolean abandoned(Path file) throws IOException {
-        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(Instant.now().minus(ABANDONED));
-    }
-
-    /** Whether {@code file} was written in the last minute: by a render that may not be served yet. */
-    private static boolean fresh(Path file) throws IOException {
-        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(Instant.now().minus(FRESH));
+    /** Whether {@code file} was last written more than {@code age} ago. */
+    private static boolean olderThan(Path file, Duration age) throws IOException {
+        return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(Instant.now().minus(age));
     }
 
     /** Deletes the files of {@code feedDir} not named in {@code kept}, and the folder once empty. */
@@ -137,8 +138,8 @@ public final class BodyFiles {
             }
             try (DirectoryStream<Path> files = Files.newDirectoryStream(feedDir)) {
                 for (Path file : files) {
-                    boolean temporary = file.getFileName().toString().startsWith(".");
-                    if (temporary ? abandoned(file) : !kept.contains(file.getFileName()) && !fresh(file)) { // one being written is left alone
+                    boolean temporary = file.getFileName().toString().startsWith("."); // left by a write that never ended, once abandoned
+                    if (temporary ? olderThan(file, ABANDONED) : !kept.contains(file.getFileName()) && olderThan(file, FRESH)) {
                         Files.deleteIfExists(file);
                     }
                 }

@@ -14,6 +14,7 @@ import dispatch.feed.JsonFeedRenderer;
 import dispatch.feed.Links;
 import dispatch.feed.Paging;
 import dispatch.feed.Representation;
+import dispatch.feed.Representation.BodyKeeper;
 import dispatch.feed.RssRenderer;
 import dispatch.source.LoadedFeed;
 import java.time.Duration;
@@ -163,20 +164,23 @@ public final class FeedRendering {
         for (FeedRenderer renderer : renderers) {
             FeedFormat format = renderer.format();
             Representation found = ready.get(format);
-            rendering.put(format, found != null ? CompletableFuture.completedFuture(found.withLastModified(snapshot.updated()))
-                    : CompletableFuture.supplyAsync(() -> bodies == null
-                            ? Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel)
-                            : Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(), gzipLevel,
-                                    (etag, body) -> bodies.keep(snapshot.id(), etag, body)), formats));
+            rendering.put(format, found != null ? CompletableFuture.completedFuture(kept(snapshot.id(), found).withLastModified(snapshot.updated()))
+                    : CompletableFuture.supplyAsync(() -> Representation.of(renderer.render(snapshot), format.contentType(), snapshot.updated(),
+                            gzipLevel, bodies == null ? BodyKeeper.IN_MEMORY : bodies.keeper(snapshot.id())), formats));
         }
         Map<FeedFormat, Representation> rendered = new EnumMap<>(FeedFormat.class);
-        rendering.forEach((format, r) -> rendered.put(format, bodies == null ? join(r) : bodies.keep(snapshot.id(), join(r))));
+        rendering.forEach((format, r) -> rendered.put(format, join(r)));
         Map<FeedFormat, Representation> documents = ServedTimes.servable(rendered, previous, served, now);
         Versions.Version version = Versions.Version.of(FeedChange.validators(documents), plan.current(), now);
         Versions versions = previous == null ? Versions.first(version)
                 : version.validators().equals(previous.versions().current().validators()) ? previous.versions()
                 : previous.versions().then(version, versionsKept);
         return new RenderedFeed(snapshot, documents, files(feed, previous, snapshot.updated(), now), plan.history(), versions);
+    }
+
+    /** {@code r}, kept from before, with its identity body in a file if it is not in one yet (its write failed then). */
+    private Representation kept(String feedId, Representation r) {
+        return bodies == null ? r : bodies.keep(feedId, r);
     }
 
     /** The renderer of {@code format}, with hub links. */

@@ -3,6 +3,7 @@ package dispatch.catalog;
 import dispatch.feed.FeedFormat;
 import dispatch.feed.FeedHistory;
 import dispatch.feed.Representation;
+import dispatch.feed.Representation.BodyKeeper;
 import dispatch.feed.Tombstone;
 import dispatch.files.ConfinedFolder;
 import dispatch.files.DurableWrites;
@@ -152,9 +153,8 @@ public final class RenderCache {
                 String gzipEtag = text(in);
                 ByteBuffer body = slice(in);
                 ByteBuffer gzip = slice(in);
-                Optional<Path> bodyFile = bodies == null ? Optional.empty() : bodies.keep(feedId, etag, body);
-                documents.put(format, bodyFile.isPresent() ? Representation.restored(bodyFile.get(), body.remaining(), gzip, etag, gzipEtag, contentType, updated)
-                        : Representation.restored(body, gzip, etag, gzipEtag, contentType, updated));
+                documents.put(format, Representation.restored(body, gzip, etag, gzipEtag, contentType, updated,
+                        bodies == null ? BodyKeeper.IN_MEMORY : bodies.keeper(feedId)));
             }
             return Optional.of(new Cached(key, quickKey, documents, ttl, updated));
         } catch (IOException | RuntimeException e) {

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -62,20 +61,32 @@ public final class Representation {
      * entity tags. Both bodies are copied out of the heap; {@code body} is not kept.
      */
     public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel) {
-        return prepare(body, contentType, lastModified, gzipLevel, Representation::offHeap);
+        return of(body, contentType, lastModified, gzipLevel, BodyKeeper.IN_MEMORY);
     }
 
     /**
-     * Prepares {@code body} as {@link #of(byte[], String, Instant, int)} does, but keeps its
-     * identity body where {@code keep} puts it: {@code keep} is given the body's entity tag and
-     * bytes, and names the file it wrote them to ({@link #withBodyIn}), or none, and the body is
-     * then copied off the heap. The identity body never takes direct memory while it is written.
+     * Where a feed document's identity body is kept: {@link #keep} is given the body's entity tag
+     * and bytes, and names the file it wrote them to ({@link #withBodyIn}), or none, and the body
+     * then stays in memory, off the heap.
      */
-    public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel,
-            BiFunction<String, ByteBuffer, Optional<Path>> keep) {
+    @FunctionalInterface
+    public interface BodyKeeper {
+
+        /** Keeps every body in memory. */
+        BodyKeeper IN_MEMORY = (etag, body) -> Optional.empty();
+
+        /** The file now holding {@code body}, whose entity tag is {@code etag}; empty to keep it in memory. */
+        Optional<Path> keep(String etag, ByteBuffer body);
+    }
+
+    /**
+     * Prepares {@code body} as {@link #of(byte[], String, Instant, int)} does, its identity body
+     * kept where {@code keeper} puts it: never copied into direct memory when it goes to a file.
+     */
+    public static Representation of(byte[] body, String contentType, Instant lastModified, int gzipLevel, BodyKeeper keeper) {
         byte[] gzip = gzip(body, gzipLevel);
         String etag = entityTag(body);
-        Optional<Path> file = keep.apply(etag, ByteBuffer.wrap(body).asReadOnlyBuffer());
+        Optional<Path> file = keeper.keep(etag, ByteBuffer.wrap(body).asReadOnlyBuffer());
         return new Representation(file.isPresent() ? null : offHeap(body), file.orElse(null), body.length, offHeap(gzip), etag,
                 entityTag(gzip), contentType, lastModified, true);
     }
@@ -101,20 +112,15 @@ public final class Representation {
 
     /**
      * A representation prepared before and kept (its bodies and their entity tags, as {@link #of}
-     * made them), copied off the heap from {@code body} and {@code gzip} without gzipping or
-     * hashing again: the caller has checked the bytes are whole.
+     * made them), without gzipping or hashing again: the caller has checked the bytes are whole.
+     * The gzip body is copied off the heap; the identity body goes where {@code keeper} puts it,
+     * else off the heap too.
      */
-    public static Representation restored(ByteBuffer body, ByteBuffer gzip, String etag, String gzipEtag, String contentType, Instant lastModified) {
-        return new Representation(offHeap(body), offHeap(gzip), etag, gzipEtag, contentType, lastModified);
-    }
-
-    /**
-     * A representation prepared before and kept, as {@link #restored(ByteBuffer, ByteBuffer, String, String, String, Instant)}
-     * makes it, but with its identity body, of {@code length} bytes, in {@code bodyFile} ({@link #withBodyIn}).
-     */
-    public static Representation restored(Path bodyFile, int length, ByteBuffer gzip, String etag, String gzipEtag, String contentType,
-            Instant lastModified) {
-        return new Representation(null, bodyFile, length, offHeap(gzip), etag, gzipEtag, contentType, lastModified, true);
+    public static Representation restored(ByteBuffer body, ByteBuffer gzip, String etag, String gzipEtag, String contentType, Instant lastModified,
+            BodyKeeper keeper) {
+        Optional<Path> file = keeper.keep(etag, body.duplicate());
+        return new Representation(file.isPresent() ? null : offHeap(body), file.orElse(null), body.remaining(), offHeap(gzip), etag, gzipEtag,
+                contentType, lastModified, true);
     }
 
     /** Whether a gzip body exists; if not, {@link #gzipBody()} is the identity body. */
